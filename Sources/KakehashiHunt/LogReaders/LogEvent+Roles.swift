@@ -1,0 +1,92 @@
+extension LogEvent {
+    /// Adds one value of `role` taken from a log field; returns a reason when the value is unusable.
+    /// Callers skip unset/empty markers and split lists before calling.
+    public mutating func add(_ role: FieldRole, _ value: UnsafeBufferPointer<UInt8>) -> String? {
+        switch role {
+        case .timestamp:
+            guard let t = TimestampParser.parse(value) else { return "bad timestamp" }
+            timestamp = t
+        case .srcIP, .dstIP, .ip:
+            guard let kind = AddressSyntax.kind(of: value) else { return "\(role.rawValue) is not an IP address" }
+            append(kind, value)
+            if role == .srcIP { srcIP = fields.count - 1 } else if role == .dstIP { dstIP = fields.count - 1 }
+        case .srcPort, .dstPort:
+            guard let port = Self.port(value) else { return "\(role.rawValue) is not a port number" }
+            if role == .srcPort { srcPort = port } else { dstPort = port }
+        case .proto:
+            let start = Int32(arena.count)
+            for byte in value { arena.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
+            proto = (start, Int32(value.count))
+        case .domain:
+            append(.domain, value)
+        case .answer:
+            append(AddressSyntax.kind(of: value) ?? .domain, value)
+        case .host:
+            append(AddressSyntax.kind(of: value) ?? .domain, value)
+            hostRange = (fields[fields.count - 1].start, Int32(value.count))
+        case .uri:
+            uriRange = (Int32(arena.count), Int32(value.count))
+            arena.append(contentsOf: value)
+        case .url:
+            append(.url, value)
+        case .md5: append(.md5, value)
+        case .sha1: append(.sha1, value)
+        case .sha256: append(.sha256, value)
+        case .hash:
+            switch value.count {
+            case 32: append(.md5, value)
+            case 40: append(.sha1, value)
+            case 64: append(.sha256, value)
+            default: return "hash has \(value.count) characters, not 32, 40 or 64"
+            }
+        case .email:
+            var slice = value
+            if let open = value.firstIndex(of: UInt8(ascii: "<")),
+               let close = value[open...].firstIndex(of: UInt8(ascii: ">")) {
+                slice = UnsafeBufferPointer(rebasing: value[(open + 1)..<close])
+            }
+            guard slice.contains(UInt8(ascii: "@")) else { return "email has no @" }
+            append(.email, slice)
+        }
+        return nil
+    }
+
+    /// Completes the record: joins a pending HTTP host and request target into a URL.
+    public mutating func finish() {
+        guard uriRange.count > 0 else { return }
+        let uStart = Int(uriRange.start)
+        let first = arena[uStart]
+        if first != UInt8(ascii: "/") {
+            // Proxy-style absolute target such as "http://host/path".
+            if arena[uStart..<(uStart + Int(uriRange.count))].contains(UInt8(ascii: ":")) {
+                fields.append(Field(kind: .url, start: uriRange.start, count: uriRange.count))
+            }
+            return
+        }
+        guard hostRange.count > 0 else { return }
+        let start = Int32(arena.count)
+        arena.append(contentsOf: "http://".utf8)
+        let h = Int(hostRange.start)
+        arena.append(contentsOf: arena[h..<(h + Int(hostRange.count))])
+        arena.append(contentsOf: arena[uStart..<(uStart + Int(uriRange.count))])
+        fields.append(Field(kind: .url, start: start, count: Int32(arena.count) - start))
+    }
+
+    @inline(__always)
+    mutating func append(_ kind: ObservableKind, _ value: UnsafeBufferPointer<UInt8>) {
+        let start = Int32(arena.count)
+        arena.append(contentsOf: value)
+        fields.append(Field(kind: kind, start: start, count: Int32(value.count)))
+    }
+
+    static func port(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard !b.isEmpty, b.count <= 5 else { return nil }
+        var v: Int32 = 0
+        for byte in b {
+            let d = byte &- 48
+            guard d < 10 else { return nil }
+            v = v * 10 + Int32(d)
+        }
+        return v <= 65_535 ? v : nil
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads Zeek's tab-separated logs, honouring the `#separator`, `#set_separator`, `#fields`,
+/// `#types`, `#unset_field` and `#empty_field` headers (which may change mid-file, as after log rotation
+/// concatenation). Only the columns that map to observables are looked at.
+public struct ZeekTSVParser: LogLineParser {
+    private var separator: UInt8 = 0x09
+    private var setSeparator: UInt8 = UInt8(ascii: ",")
+    private var unset: [UInt8] = Array("-".utf8)
+    private var empty: [UInt8] = Array("(empty)".utf8)
+    private var roles: [FieldRole?] = []
+    private var isList: [Bool] = []
+    private var lastNeeded = -1
+    private var fieldCount = 0
+    private let roleTable: [String: FieldRole]
+
+    /// A parser using the standard Zeek field names (`ZeekFieldRoles.table`) or another table.
+    public init(roleTable: [String: FieldRole] = ZeekFieldRoles.table) {
+        self.roleTable = roleTable
+    }
+
+    /// Parses a header or data line.
+    public mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into event: inout LogEvent) -> LineOutcome {
+        guard let first = line.first else { return .skip }
+        if first == UInt8(ascii: "#") { return header(line) }
+        guard lastNeeded >= 0 || fieldCount > 0 else { return .malformed("data line before a #fields header") }
+        var column = 0
+        var start = 0
+        let count = line.count
+        guard let base = line.baseAddress else { return .skip }
+        while column <= lastNeeded {
+            var end = count
+            if let hit = memchr(base + start, Int32(separator), count - start) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else if column < lastNeeded {
+                return .malformed("expected \(fieldCount) fields, found \(column + 1)")
+            }
+            if let role = roles[column] {
+                let value = UnsafeBufferPointer(rebasing: line[start..<end])
+                if let reason = add(role, value, list: isList[column], to: &event) {
+                    return .malformed("field \(column + 1): \(reason)")
+                }
+            }
+            column += 1
+            start = end + 1
+        }
+        event.finish()
+        return .event
+    }
+
+    private func add(_ role: FieldRole, _ value: UnsafeBufferPointer<UInt8>, list: Bool, to event: inout LogEvent) -> String? {
+        if value.elementsEqual(unset) || value.elementsEqual(empty) { return nil }
+        guard list else { return event.add(role, value) }
+        var start = 0
+        for i in 0...value.count where i == value.count || value[i] == setSeparator {
+            if i > start, let reason = event.add(role, UnsafeBufferPointer(rebasing: value[start..<i])) { return reason }
+            start = i + 1
+        }
+        return nil
+    }
+
+    private mutating func header(_ line: UnsafeBufferPointer<UInt8>) -> LineOutcome {
+        let text = String(decoding: line, as: UTF8.self)
+        if text.hasPrefix("#separator") {
+            // "#separator \x09": the separator itself is written as an escape.
+            let arg = text.dropFirst("#separator".count).drop(while: { $0 == " " || $0 == "\t" })
+            guard let byte = Self.unescapeSingle(String(arg)) else { return .malformed("unreadable #separator header") }
+            separator = byte
+            return .skip
+        }
+        let parts = text.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false).map(String.init)
+        guard let key = parts.first else { return .skip }
+        let args = Array(parts.dropFirst())
+        switch key {
+        case "#set_separator":
+            if let s = args.first, let byte = Self.unescapeSingle(s) { setSeparator = byte }
+        case "#unset_field":
+            if let s = args.first { unset = Array(s.utf8) }
+        case "#empty_field":
+            if let s = args.first { empty = Array(s.utf8) }
+        case "#fields":
+            fieldCount = args.count
+            roles = args.map { roleTable[$0] }
+            lastNeeded = roles.lastIndex(where: { $0 != nil }) ?? -1
+            if isList.count != args.count { isList = Array(repeating: false, count: args.count) }
+            if lastNeeded < 0 { fieldCount = max(fieldCount, 1) }
+        case "#types":
+            isList = args.map { $0.hasPrefix("set[") || $0.hasPrefix("vector[") }
+            if isList.count < roles.count { isList += Array(repeating: false, count: roles.count - isList.count) }
+        default:
+            break
+        }
+        return .skip
+    }
+
+    /// "\x09" → 0x09, "," → ','.
+    static func unescapeSingle(_ s: String) -> UInt8? {
+        if s.hasPrefix("\\x"), s.count == 4, let v = UInt8(s.dropFirst(2), radix: 16) { return v }
+        return s.utf8.count == 1 ? s.utf8.first : nil
+    }
+}
