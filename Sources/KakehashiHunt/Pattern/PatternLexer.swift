@@ -1,0 +1,280 @@
+/// Splits pattern text into tokens with the same longest-match rules as the ANTLR lexer of
+/// `STIXPattern.g4`: the longest token wins, ties go to the rule listed first (literals, then
+/// keywords, then identifiers). Whitespace and `/* */`, `//` comments are skipped.
+struct PatternLexer {
+    private let scalars: [UInt32]
+    private var position = 0
+    private var line = 1
+    private var column = 0
+
+    init(_ text: String) {
+        scalars = text.unicodeScalars.map(\.value)
+    }
+
+    /// All tokens, ending with `.endOfInput`.
+    static func tokenize(_ text: String) -> [PatternToken] {
+        var lexer = PatternLexer(text)
+        var tokens: [PatternToken] = []
+        while true {
+            let token = lexer.next()
+            tokens.append(token)
+            if token.kind == .endOfInput { return tokens }
+        }
+    }
+
+    mutating func next() -> PatternToken {
+        skipTrivia()
+        guard position < scalars.count else {
+            return PatternToken(kind: .endOfInput, text: "", offset: position, line: line, column: column)
+        }
+        let (kind, length) = longestMatch(at: position)
+        let text = String(String.UnicodeScalarView(scalars[position..<position + length].compactMap(Unicode.Scalar.init)))
+        let token = PatternToken(kind: kind, text: text, offset: position, line: line, column: column)
+        advance(by: length)
+        return token
+    }
+
+    private mutating func advance(by count: Int) {
+        for _ in 0..<count {
+            if scalars[position] == 0x0A {
+                line += 1
+                column = 0
+            } else {
+                column += 1
+            }
+            position += 1
+        }
+    }
+
+    private func at(_ index: Int) -> UInt32 {
+        index < scalars.count ? scalars[index] : 0xFFFF_FFFF
+    }
+
+    private mutating func skipTrivia() {
+        while position < scalars.count {
+            let c = scalars[position]
+            if Self.isWhitespace(c) {
+                advance(by: 1)
+            } else if c == 0x2F, at(position + 1) == 0x2A, let end = commentEnd(from: position + 2) {
+                advance(by: end - position)
+            } else if c == 0x2F, at(position + 1) == 0x2F {
+                var end = position + 2
+                while end < scalars.count, scalars[end] != 0x0A, scalars[end] != 0x0D { end += 1 }
+                advance(by: end - position)
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Index just past the first `*/` at or after `start`, if any.
+    private func commentEnd(from start: Int) -> Int? {
+        var index = start
+        while index + 1 < scalars.count {
+            if scalars[index] == 0x2A, scalars[index + 1] == 0x2F { return index + 2 }
+            index += 1
+        }
+        return nil
+    }
+
+    static func isWhitespace(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x20, 0x09, 0x0D, 0x0A, 0x0B, 0x0C, 0x85, 0xA0, 0x1680, 0x2000...0x200A,
+             0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            true
+        default:
+            false
+        }
+    }
+
+    // MARK: - Rule selection
+
+    private func longestMatch(at p: Int) -> (PatternToken.Kind, Int) {
+        let c = scalars[p]
+        switch c {
+        case 0x2D: // -
+            return best([(.intNeg, intLength(p + 1).map { $0 + 1 }),
+                         (.floatNeg, floatLength(p + 1).map { $0 + 1 }),
+                         (.hyphen, 1)])
+        case 0x2B: // +
+            return best([(.intPos, intLength(p + 1).map { $0 + 1 }),
+                         (.floatPos, floatLength(p + 1).map { $0 + 1 }),
+                         (.plus, 1)])
+        case 0x30...0x39, 0x2E: // digit or .
+            return best([(.intPos, intLength(p)), (.floatPos, floatLength(p)),
+                         (.dot, c == 0x2E ? 1 : nil)])
+        case 0x27: // '
+            return best([(.string, stringLength(p)), (.quote, 1)])
+        case 0x3D: return (.eq, at(p + 1) == 0x3D ? 2 : 1)
+        case 0x21: return at(p + 1) == 0x3D ? (.neq, 2) : (.invalid, 1)
+        case 0x3C:
+            if at(p + 1) == 0x3E { return (.neq, 2) }
+            return at(p + 1) == 0x3D ? (.le, 2) : (.lt, 1)
+        case 0x3E: return at(p + 1) == 0x3D ? (.ge, 2) : (.gt, 1)
+        case 0x3A: return (.colon, 1)
+        case 0x2C: return (.comma, 1)
+        case 0x29: return (.rparen, 1)
+        case 0x28: return (.lparen, 1)
+        case 0x5D: return (.rbrack, 1)
+        case 0x5B: return (.lbrack, 1)
+        case 0x5E: return (.power, 1)
+        case 0x2F: return (.divide, 1)
+        case 0x2A: return (.asterisk, 1)
+        default:
+            if Self.isIdentifierStart(c) { return wordMatch(at: p) }
+            return (.invalid, 1)
+        }
+    }
+
+    /// Picks the longest candidate; on a tie the earlier one (grammar rule order) wins.
+    private func best(_ candidates: [(PatternToken.Kind, Int?)]) -> (PatternToken.Kind, Int) {
+        var winner: (PatternToken.Kind, Int) = (.invalid, 1)
+        var bestLength = 0
+        for (kind, length) in candidates {
+            if let length, length > bestLength {
+                winner = (kind, length)
+                bestLength = length
+            }
+        }
+        return winner
+    }
+
+    private func wordMatch(at p: Int) -> (PatternToken.Kind, Int) {
+        var plain = p + 1
+        while plain < scalars.count, Self.isIdentifierPart(scalars[plain]) { plain += 1 }
+        var hyphenated = plain
+        while hyphenated < scalars.count, Self.isIdentifierPart(scalars[hyphenated]) || scalars[hyphenated] == 0x2D {
+            hyphenated += 1
+        }
+        let word = String(String.UnicodeScalarView(scalars[p..<plain].compactMap(Unicode.Scalar.init)))
+        var candidates: [(PatternToken.Kind, Int?)] = []
+        switch scalars[p] {
+        case 0x68: candidates.append((.hex, hexLength(p)))
+        case 0x62: candidates.append((.binary, binaryLength(p)))
+        case 0x74: candidates.append((.timestamp, timestampLength(p)))
+        default: break
+        }
+        if word.hasPrefix("true") { candidates.append((.bool, 4)) }
+        if word.hasPrefix("false") { candidates.append((.bool, 5)) }
+        for keyword in PatternToken.Keyword.allCases where word.hasPrefix(keyword.rawValue) {
+            candidates.append((.keyword(keyword), keyword.rawValue.unicodeScalars.count))
+        }
+        candidates.append((.identifierWithoutHyphen, plain - p))
+        candidates.append((.identifierWithHyphen, hyphenated - p))
+        return best(candidates)
+    }
+
+    static func isIdentifierStart(_ c: UInt32) -> Bool {
+        (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x5F
+    }
+
+    static func isIdentifierPart(_ c: UInt32) -> Bool {
+        isIdentifierStart(c) || isDigit(c)
+    }
+
+    static func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
+
+    static func isHexDigit(_ c: UInt32) -> Bool {
+        isDigit(c) || (0x41...0x46).contains(c) || (0x61...0x66).contains(c)
+    }
+
+    static func isBase64(_ c: UInt32) -> Bool {
+        isIdentifierPart(c) && c != 0x5F || c == 0x2B || c == 0x2F
+    }
+
+    // MARK: - Literal rules (lengths exclude any sign already consumed)
+
+    /// `'0' | [1-9][0-9]*`
+    private func intLength(_ p: Int) -> Int? {
+        guard Self.isDigit(at(p)) else { return nil }
+        if at(p) == 0x30 { return 1 }
+        var end = p + 1
+        while Self.isDigit(at(end)) { end += 1 }
+        return end - p
+    }
+
+    /// `[0-9]* '.' [0-9]+`
+    private func floatLength(_ p: Int) -> Int? {
+        var end = p
+        while Self.isDigit(at(end)) { end += 1 }
+        guard at(end) == 0x2E, Self.isDigit(at(end + 1)) else { return nil }
+        end += 1
+        while Self.isDigit(at(end)) { end += 1 }
+        return end - p
+    }
+
+    /// `QUOTE ( ~['\\] | '\\\'' | '\\\\' )* QUOTE`
+    private func stringLength(_ p: Int) -> Int? {
+        var index = p + 1
+        while index < scalars.count {
+            switch scalars[index] {
+            case 0x27:
+                return index + 1 - p
+            case 0x5C:
+                guard at(index + 1) == 0x27 || at(index + 1) == 0x5C else { return nil }
+                index += 2
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// `'h' QUOTE (HexDigit HexDigit)* QUOTE`
+    private func hexLength(_ p: Int) -> Int? {
+        guard at(p + 1) == 0x27 else { return nil }
+        var end = p + 2
+        while Self.isHexDigit(at(end)) { end += 1 }
+        guard (end - p - 2) % 2 == 0, at(end) == 0x27 else { return nil }
+        return end + 1 - p
+    }
+
+    /// `'b' QUOTE` base64 quads with optional `=`/`==` padding (at least one quad) `QUOTE`.
+    private func binaryLength(_ p: Int) -> Int? {
+        guard at(p + 1) == 0x27 else { return nil }
+        var end = p + 2
+        while Self.isBase64(at(end)) { end += 1 }
+        let dataCount = end - p - 2
+        var padding = 0
+        while at(end) == 0x3D, padding < 2 { end += 1; padding += 1 }
+        guard at(end) == 0x27 else { return nil }
+        let total = dataCount + padding
+        guard total > 0, total % 4 == 0 else { return nil }
+        return end + 1 - p
+    }
+
+    /// `t'YYYY-MM-DDTHH:MM:SS(.fraction)?Z'` with the grammar's digit ranges.
+    private func timestampLength(_ p: Int) -> Int? {
+        guard at(p + 1) == 0x27 else { return nil }
+        var i = p + 2
+        func digit(_ range: ClosedRange<UInt32> = 0x30...0x39) -> Bool {
+            guard range.contains(at(i)) else { return false }
+            i += 1
+            return true
+        }
+        func char(_ c: UInt32) -> Bool {
+            guard at(i) == c else { return false }
+            i += 1
+            return true
+        }
+        func twoDigits(_ allowed: (UInt32, UInt32) -> Bool) -> Bool {
+            guard Self.isDigit(at(i)), Self.isDigit(at(i + 1)), allowed(at(i) - 0x30, at(i + 1) - 0x30) else { return false }
+            i += 2
+            return true
+        }
+        guard digit(), digit(), digit(), digit(), char(0x2D),
+              twoDigits({ ($0 == 0 && $1 >= 1) || ($0 == 1 && $1 <= 2) }), char(0x2D),
+              twoDigits({ ($0 == 0 && $1 >= 1) || $0 == 1 || $0 == 2 || ($0 == 3 && $1 <= 1) }), char(0x54),
+              twoDigits({ $0 <= 1 || ($0 == 2 && $1 <= 3) }), char(0x3A),
+              twoDigits({ a, _ in a <= 5 }), char(0x3A),
+              twoDigits({ a, b in a <= 5 || (a == 6 && b == 0) })
+        else { return nil }
+        if at(i) == 0x2E {
+            i += 1
+            guard digit() else { return nil }
+            while digit() {}
+        }
+        guard char(0x5A), char(0x27) else { return nil }
+        return i - p
+    }
+}

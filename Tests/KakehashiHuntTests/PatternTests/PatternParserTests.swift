@@ -1,0 +1,62 @@
+import Testing
+@testable import KakehashiHunt
+
+@Suite("Pattern parser")
+struct PatternParserTests {
+    @Test func parsesHashComparisonWithQuotedKey() throws {
+        let pattern = try Pattern(parsing: "[file:hashes.'SHA-256' = 'abc' AND file:size > 10]")
+
+        #expect(pattern.comparisons.count == 2)
+        #expect(pattern.comparisons[0].path == ObjectPath(objectType: "file", steps: [.key("hashes"), .key("SHA-256")]))
+        #expect(pattern.comparisons[0].op == .equal(.string("abc")))
+        #expect(pattern.comparisons[1].op == .greater(.integer(10)))
+    }
+
+    @Test func andBindsTighterThanOrInsideBrackets() throws {
+        let pattern = try Pattern(parsing: "[a:x = 1 OR a:y = 2 AND a:z = 3]")
+
+        guard case .observation(.or(.comparison, .and(.comparison, .comparison))) = pattern.root else {
+            Issue.record("unexpected tree \(pattern.root)")
+            return
+        }
+    }
+
+    @Test func observationOperatorPrecedenceAndQualifiers() throws {
+        let pattern = try Pattern(parsing: "[a:x = 1] FOLLOWEDBY [a:y = 2] OR [a:z = 3] AND [a:w = 4] WITHIN 5 SECONDS")
+
+        guard case .followedBy(.observation, .or(.observation, .and(.observation, .qualified(.observation, .within(seconds: 5))))) = pattern.root else {
+            Issue.record("unexpected tree \(pattern.root)")
+            return
+        }
+    }
+
+    @Test func decodesEveryConstantKind() throws {
+        let pattern = try Pattern(parsing: #"[x:a IN ('it\'s', -5, +1.5, true, h'0aFF', b'AAE=', t'2020-01-02T03:04:05.5Z', 'back\\slash')]"#)
+
+        #expect(pattern.comparisons.first?.op == .isIn([
+            .string("it's"), .integer(-5), .float(1.5), .boolean(true), .hex([0x0A, 0xFF]), .binary([0, 1]),
+            .timestamp(PatternTimestamp(text: "2020-01-02T03:04:05.5Z")), .string("back\\slash"),
+        ]))
+    }
+
+    @Test func pathWithIndexesAndExtensions() throws {
+        let pattern = try Pattern(parsing: "[file:extensions.'windows-pebinary-ext'.sections[*].entropy > 7.0 AND x-foo:list[0] = 'a']")
+
+        #expect(pattern.comparisons[0].path.steps == [.key("extensions"), .key("windows-pebinary-ext"), .key("sections"), .anyIndex, .key("entropy")])
+        #expect(pattern.comparisons[1].path == ObjectPath(objectType: "x-foo", steps: [.key("list"), .index(0)]))
+    }
+
+    @Test func syntaxErrorReportsPositionAndExpectation() {
+        #expect(throws: PatternSyntaxError.self) { try Pattern(parsing: "[file:name = 'a'") }
+        do {
+            _ = try Pattern(parsing: "[file:name = 'a']\n AND [file:size >]")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.column == 17)
+            #expect(error.offset == 35)
+            #expect(error.expected.contains("integer"))
+            #expect(error.message.contains("found ']'"))
+        }
+    }
+}
