@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Reference verdicts for the pattern conformance corpus.
+
+Runs the OASIS validator (stix2-patterns, STIX 2.1 grammar) on every pattern of the corpus
+files given on the command line (default: Tests/KakehashiHuntTests/Fixtures/patterns/*.txt) and
+prints JSON: {"results": [{"file", "line", "pattern", "valid", "errors"}]}.
+
+Corpus format: one pattern per line; empty lines are skipped. A pattern on which the validator
+itself raises (e.g. a negative list index) is reported as invalid, with the exception in
+"errors", because the reference did not validate it.
+"""
+import glob
+import json
+import os
+import sys
+
+from stix2patterns.validator import validate
+
+
+def verdict(pattern):
+    try:
+        valid, errors = validate(pattern, stix_version="2.1", ret_errs=True)
+        return bool(valid), [str(e) for e in errors]
+    except Exception as exc:  # the reference crashed: it did not accept the pattern
+        return False, ["reference raised %s: %s" % (type(exc).__name__, exc)]
+
+
+def main(argv):
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = argv[1:] or sorted(glob.glob(os.path.join(
+        here, "..", "KakehashiHuntTests", "Fixtures", "patterns", "*.txt")))
+    results = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="\n") as handle:
+            for number, line in enumerate(handle, start=1):
+                pattern = line.rstrip("\n")
+                if not pattern.strip():
+                    continue
+                valid, errors = verdict(pattern)
+                results.append({"file": os.path.basename(path), "line": number,
+                                "pattern": pattern, "valid": valid, "errors": errors})
+    json.dump({"results": results}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
