@@ -1,0 +1,77 @@
+import Foundation
+
+extension IncidentReport {
+    enum CodingKeys: String, CodingKey {
+        case reporter, contacts, times, category, attackTechniques, narrative, serviceImpact, affectedSystems
+        case entryVector, exploitedCVEs, indicators, ransom, ddos, actionsTaken, status, alreadyNotified, sharing
+    }
+
+    /// Decodes a report, treating absent lists as empty and absent optional sections as not given.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            reporter: try c.decode(Reporter.self, forKey: .reporter),
+            contacts: try c.decodeIfPresent([IncidentContact].self, forKey: .contacts) ?? [],
+            times: try c.decode(IncidentTimes.self, forKey: .times),
+            category: try c.decode(IncidentCategory.self, forKey: .category),
+            attackTechniques: try c.decodeIfPresent([AttackTechniqueID].self, forKey: .attackTechniques) ?? [],
+            narrative: try c.decodeIfPresent(IncidentNarrative.self, forKey: .narrative) ?? IncidentNarrative(),
+            serviceImpact: try c.decodeIfPresent([ServiceImpact].self, forKey: .serviceImpact) ?? [],
+            affectedSystems: try c.decodeIfPresent([AffectedSystem].self, forKey: .affectedSystems) ?? [],
+            entryVector: try c.decodeIfPresent(EntryVector.self, forKey: .entryVector),
+            exploitedCVEs: try c.decodeIfPresent([CVEID].self, forKey: .exploitedCVEs) ?? [],
+            indicators: try c.decodeIfPresent([IncidentIndicator].self, forKey: .indicators) ?? [],
+            ransom: try c.decodeIfPresent(RansomDetails.self, forKey: .ransom),
+            ddos: try c.decodeIfPresent(DDoSDetails.self, forKey: .ddos),
+            actionsTaken: try c.decodeIfPresent([String].self, forKey: .actionsTaken) ?? [],
+            status: try c.decodeIfPresent(IncidentStatus.self, forKey: .status) ?? .ongoing,
+            alreadyNotified: try c.decodeIfPresent([String].self, forKey: .alreadyNotified) ?? [],
+            sharing: try c.decodeIfPresent(SharingWishes.self, forKey: .sharing) ?? SharingWishes()
+        )
+    }
+}
+
+/// The JSON coders the hub uses for reports: ISO 8601 instants (with or without fractional seconds).
+public enum ReportCoding {
+    /// A decoder for reports, incidents and submissions.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parseInstant(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 instant with a zone, e.g. 2026-03-29T01:30:00Z")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// An encoder that writes instants as ISO 8601 UTC, with sorted keys so output is stable.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(formatInstant(date))
+        }
+        return encoder
+    }
+
+    /// Parses `2026-03-29T01:30:00Z`, `2026-03-29T10:30:00+09:00` or the same with fractional seconds.
+    public static func parseInstant(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let date = plain.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
+    }
+
+    /// Formats an instant as ISO 8601 UTC with milliseconds, e.g. `2026-03-29T01:30:00.000Z`, as STIX wants.
+    public static func formatInstant(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

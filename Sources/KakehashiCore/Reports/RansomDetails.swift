@@ -1,0 +1,55 @@
+import Foundation
+
+/// What the attacker demanded and whether it was paid.
+public struct RansomDetails: Sendable, Codable, Hashable {
+    /// Whether a ransom was demanded.
+    public var demanded: Bool
+    /// Whether a ransom was paid (CIRCIA starts a 24-hour clock at payment).
+    public var paid: Bool
+    /// The amount demanded or paid, as a decimal string to keep it exact, e.g. `"2.5"`.
+    public var amount: String?
+    /// The currency or asset, e.g. `JPY`, `USD`, `BTC`, `XMR`.
+    public var currency: String?
+    /// When it was paid (UTC instant).
+    public var paidAt: Date?
+
+    /// Creates ransom details.
+    public init(demanded: Bool, paid: Bool = false, amount: String? = nil, currency: String? = nil, paidAt: Date? = nil) {
+        self.demanded = demanded
+        self.paid = paid
+        self.amount = amount
+        self.currency = currency
+        self.paidAt = paidAt
+    }
+}
+
+/// The shape of a denial-of-service attack.
+public struct DDoSDetails: Sendable, Codable, Hashable {
+    /// Peak traffic in bits per second.
+    public var peakBitsPerSecond: Double?
+    /// Peak traffic in packets per second.
+    public var peakPacketsPerSecond: Double?
+    /// Attack vectors, e.g. `udp-flood`, `dns-amplification`, `http-flood`.
+    public var vectors: [String]
+    /// How it was mitigated, e.g. `upstream scrubbing`.
+    public var mitigation: String?
+
+    /// Creates DDoS details.
+    public init(peakBitsPerSecond: Double? = nil, peakPacketsPerSecond: Double? = nil, vectors: [String] = [], mitigation: String? = nil) {
+        self.peakBitsPerSecond = peakBitsPerSecond
+        self.peakPacketsPerSecond = peakPacketsPerSecond
+        self.vectors = vectors
+        self.mitigation = mitigation
+    }
+
+    enum CodingKeys: String, CodingKey { case peakBitsPerSecond, peakPacketsPerSecond, vectors, mitigation }
+
+    /// Decodes DDoS details; `vectors` defaults to empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        peakBitsPerSecond = try c.decodeIfPresent(Double.self, forKey: .peakBitsPerSecond)
+        peakPacketsPerSecond = try c.decodeIfPresent(Double.self, forKey: .peakPacketsPerSecond)
+        vectors = try c.decodeIfPresent([String].self, forKey: .vectors) ?? []
+        mitigation = try c.decodeIfPresent(String.self, forKey: .mitigation)
+    }
+}
