@@ -4,12 +4,13 @@ import Foundation
 ///
 /// Pure: it reads only its arguments, and `now` is one of them.
 public enum DeadlineCalculator {
-    /// Every stage of every regime that applies to the incident's latest report, in configuration order.
+    /// Every stage of every regime that applies to the incident (those of its latest report and those already reported to),
+    /// in configuration order.
     ///
     /// Hours are exact elapsed time; calendar months are counted in the regime's time zone.
     public static func deadlines(for incident: Incident, regimes: RegimeCatalog, now: Date) -> [StageDeadline] {
         guard let report = incident.latestReport else { return [] }
-        return regimes.applicableRegimes(to: report).flatMap { regime in
+        return regimes.applicableRegimes(to: incident).flatMap { regime in
             regime.stages.map { stage in deadline(of: stage, in: regime, incident: incident, report: report, now: now) }
         }
     }

@@ -14,9 +14,20 @@ extension RegimeCatalog {
     ///
     /// A regime whose conditions hold is left out when another regime it names in
     /// `unlessRegimeApplies` also holds (e.g. the 72-hour SOCI report when the 12-hour one is due).
-    public func applicableRegimes(to report: IncidentReport) -> [Regime] {
-        let holding = regimes.filter { $0.conditionsHold(for: report) }
+    /// Regimes in `alreadyReportedTo` stay applicable whatever the report now says: once an authority
+    /// has been told, its later stages remain owed.
+    public func applicableRegimes(to report: IncidentReport, alreadyReportedTo: Set<String> = []) -> [Regime] {
+        let holding = regimes.filter { alreadyReportedTo.contains($0.id) || $0.conditionsHold(for: report) }
         let holdingIDs = Set(holding.map(\.id))
-        return holding.filter { Set($0.appliesWhen.unlessRegimeApplies).isDisjoint(with: holdingIDs) }
+        return holding.filter { regime in
+            alreadyReportedTo.contains(regime.id) || Set(regime.appliesWhen.unlessRegimeApplies).isDisjoint(with: holdingIDs)
+        }
+    }
+
+    /// The regimes that apply to an incident: those that apply to its latest report, and those its
+    /// submissions were already delivered to.
+    public func applicableRegimes(to incident: Incident) -> [Regime] {
+        guard let report = incident.latestReport else { return [] }
+        return applicableRegimes(to: report, alreadyReportedTo: Set(incident.deliveries.map(\.regimeID)))
     }
 }

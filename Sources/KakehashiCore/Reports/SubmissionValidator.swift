@@ -1,11 +1,12 @@
 /// Checks a submission against what its applicable regimes' stages require.
 public enum SubmissionValidator {
     /// The stages a submission of `kind` with `report` must satisfy: stages of the regimes that apply to
-    /// `report` which this kind fulfils, except a ransom-payment stage when no ransom is paid and a
+    /// `report` (or that `incident` was already reported to) which this kind fulfils, except a ransom-payment stage when no ransom is paid and a
     /// conditional stage whose condition does not hold for `incident`.
     public static func stagesToSatisfy(report: IncidentReport, kind: SubmissionKind, incident: Incident? = nil, regimes: RegimeCatalog) -> [(regime: Regime, stage: RegimeStage)] {
         guard kind != .draft else { return [] }
-        return regimes.applicableRegimes(to: report).flatMap { regime in
+        let reported = Set(incident?.deliveries.map(\.regimeID) ?? [])
+        return regimes.applicableRegimes(to: report, alreadyReportedTo: reported).flatMap { regime in
             regime.stages.compactMap { stage -> (regime: Regime, stage: RegimeStage)? in
                 guard stage.submissionKinds.contains(kind) else { return nil }
                 if stage.anchor == .ransomPaid && !report.ransomPaid { return nil }
