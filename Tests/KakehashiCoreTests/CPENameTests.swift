@@ -62,3 +62,22 @@ struct CPENameTests {
         }
     }
 }
+
+@Suite("CPE 2.2 URI")
+struct CPEURITests {
+    @Test func unbindsURIWithPackedEdition() throws {
+        let name = try CPEName(parsing: "cpe:/a:hp:insight_diagnostics:7.4.0.1570::~~online~win2003~x64~")
+        #expect(name.formatted == "cpe:2.3:a:hp:insight_diagnostics:7.4.0.1570:*:*:*:online:win2003:x64:*")
+    }
+
+    @Test func unbindsURIAsCSAFUsesIt() throws {
+        let name = try CPEName(parsing: "cpe:/a:csaf-tools:cvrf-csaf-converter:1.0.0-alpha")
+        #expect(name.vendor == .literal("csaf-tools"))
+        #expect(name.version == .literal("1.0.0-alpha"))
+        #expect(name.values[4] == .any)
+    }
+
+    @Test func rejectsBadPercentEncoding() {
+        #expect(throws: CPEError.self) { _ = try CPEName(parsing: "cpe:/a:vendor:pro%zzduct") }
+    }
+}
