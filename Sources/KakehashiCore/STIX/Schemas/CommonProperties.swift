@@ -1,0 +1,59 @@
+/// The common properties of each category (`core.json`, `cyber-observable-core.json`).
+enum CommonProperties {
+    /// SDOs, SROs, language-content and extension-definition.
+    static let versioned: [String: PropertyRule] = [
+        "spec_version": .oneOf(["2.0", "2.1"]),
+        "id": .identifier(.any),
+        "created_by_ref": .custom(createdByRef),
+        "labels": .list(.string),
+        "created": .timestampMillis,
+        "modified": .timestampMillis,
+        "revoked": .boolean,
+        "confidence": .integer(0...100),
+        "lang": .custom(language),
+        "external_references": .list(.object(NestedRules.externalReference)),
+        "object_marking_refs": .list(.custom(markingRef)),
+        "granular_markings": .list(.object(NestedRules.granularMarking)),
+    ]
+
+    /// Properties every SDO/SRO must have.
+    static let versionedRequired = ["type", "spec_version", "id", "created", "modified"]
+
+    /// SCOs.
+    static let observable: [String: PropertyRule] = [
+        "spec_version": .oneOf(["2.0", "2.1"]),
+        "id": .identifier(.any),
+        "object_marking_refs": .list(.custom(markingRef)),
+        "granular_markings": .list(.object(NestedRules.granularMarking)),
+        "defanged": .boolean,
+    ]
+
+    /// Names no object may use (`core.json`'s `not: anyOf required`).
+    static let reserved: Set<String> = ["severity", "action", "username", "phone_numbers"]
+
+    /// `lang`: a string, and (stix2-validator MUST) a known RFC 5646 code.
+    @Sendable static func language(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
+        guard case .string(let code) = value else {
+            return context.error(.propertyType, path(), "must be a language code string, not \(value.kindName)")
+        }
+        if !STIXLanguageCodes.isKnown(code) {
+            context.error(.language, path(), "'\(code)' is not a valid RFC 5646 language code")
+        }
+    }
+
+    /// `created_by_ref`: an identifier (error); the spec wants an identity (warning).
+    @Sendable static func createdByRef(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
+        IdentifierCheck.check(value, .any, path, &context)
+        if let text = value.stringValue, let identifier = STIXIdentifier(text), identifier.type != "identity" {
+            context.warning(.referenceType, path(), "'\(text)' should refer to an identity")
+        }
+    }
+
+    /// `object_marking_refs` items: identifiers (error); the spec wants marking definitions (warning).
+    @Sendable static func markingRef(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
+        IdentifierCheck.check(value, .any, path, &context)
+        if let text = value.stringValue, let identifier = STIXIdentifier(text), identifier.type != "marking-definition" {
+            context.warning(.referenceType, path(), "'\(text)' should refer to a marking-definition")
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/// IANA registries that STIX properties must draw from.
+enum IANARegistries {}
