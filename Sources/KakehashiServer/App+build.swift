@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import KakehashiCore
+import KakehashiStorage
+import Logging
+import NIOSSL
+import Prometheus
+
+/// Builds the hub's HTTP application over an opened, migrated database.
+///
+/// `kakehashi serve` and the tests both call this, so the tests drive the same app that runs.
+public func buildApplication(hub: Hub, logger: Logger) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(hub: hub)
+    let configuration = ApplicationConfiguration(
+        address: .hostname(hub.configuration.host, port: hub.configuration.port),
+        serverName: "Kakehashi"
+    )
+    let server: HTTPServerBuilder
+    if let certificate = hub.configuration.tlsCertificatePath, let key = hub.configuration.tlsKeyPath {
+        server = try .tls(.http1(), tlsConfiguration: try TLSSettings.serverConfiguration(certificate: certificate, key: key))
+    } else {
+        server = .http1()
+    }
+    return Application(router: router, server: server, configuration: configuration, logger: logger)
+}
+
+/// Builds the router: middleware first, then one controller per resource.
+public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
+    let renderer = try await PageRenderer.load()
+    let router = Router(context: HubRequestContext.self)
+    router.addMiddleware {
+        LogRequestsMiddleware(.debug)
+        RequestCounterMiddleware(registry: hub.metrics)
+        ErrorMiddleware()
+        if let directory = PageRenderer.staticDirectory {
+            FileMiddleware(directory, urlBasePath: "/static", cacheControl: .init([(.text, [.maxAge(3600)])]), searchForIndexHtml: false)
+        }
+        AuthenticationMiddleware(hub: hub)
+        CSRFMiddleware()
+    }
+    router.addRoutes(HealthController(hub: hub).endpoints)
+    router.addRoutes(SessionController(hub: hub).endpoints, atPath: "/api/v1/session")
+    router.addRoutes(MeController().endpoints, atPath: "/api/v1/me")
+    router.addRoutes(OrganisationController(hub: hub).endpoints, atPath: "/api/v1/organisations")
+    router.addRoutes(UserController(hub: hub).endpoints, atPath: "/api/v1/users")
+    router.addRoutes(TokenController(hub: hub).endpoints, atPath: "/api/v1/tokens")
+    router.addRoutes(WebController(hub: hub, renderer: renderer).endpoints)
+    return router
+}
+
+/// Reading the hub's certificate and key for HTTPS.
+enum TLSSettings {
+    static func serverConfiguration(certificate: String, key: String) throws -> TLSConfiguration {
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+            return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey))
+        } catch {
+            throw APIError(.internalServerError, code: "tls", "cannot load the TLS certificate \(certificate) or key \(key): \(error)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import KakehashiCore
+import KakehashiStorage
+import Logging
+import Prometheus
+
+/// The hub's shared services, built once and handed to every controller.
+public struct Hub: Sendable {
+    public let configuration: HubConfiguration
+    public let database: HubDatabase
+    public let organisations: OrganisationRepository
+    public let users: UserRepository
+    public let tokens: TokenRepository
+    public let sessions: SessionRepository
+    public let throttle: SignInThrottle
+    public let audit: AuditLog
+    public let passwords: PasswordHasher
+    public let metrics: PrometheusCollectorRegistry
+
+    public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.configuration = configuration
+        self.database = database
+        self.organisations = OrganisationRepository(database: database)
+        self.users = UserRepository(database: database)
+        self.tokens = TokenRepository(database: database)
+        self.sessions = SessionRepository(database: database)
+        self.throttle = SignInThrottle(database: database)
+        self.audit = AuditLog(database: database)
+        self.passwords = PasswordHasher(cost: configuration.bcryptCost)
+        self.metrics = metrics
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import KakehashiStorage
+
+/// Everything `kakehashi serve` can be told.
+public struct HubConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// PEM files; with both set the hub serves HTTPS itself.
+    public var tlsCertificatePath: String?
+    public var tlsKeyPath: String?
+    /// bcrypt cost for new password hashes (tests lower it to stay fast).
+    public var bcryptCost: UInt8
+    /// How long a browser session lasts without signing in again.
+    public var sessionLifetime: TimeInterval
+    /// The name the hub gives itself in TAXII discovery and pages.
+    public var title: String
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        database: DatabaseLocation = .defaultLocation,
+        tlsCertificatePath: String? = nil,
+        tlsKeyPath: String? = nil,
+        bcryptCost: UInt8 = 12,
+        sessionLifetime: TimeInterval = 8 * 3600,
+        title: String = "Kakehashi 架け橋"
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.tlsCertificatePath = tlsCertificatePath
+        self.tlsKeyPath = tlsKeyPath
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.title = title
+    }
+
+    /// Whether the hub itself terminates TLS (and so marks cookies `Secure`).
+    public var servesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
+}

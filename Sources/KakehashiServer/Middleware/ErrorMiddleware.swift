@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+import Logging
+
+/// Turns every error into a JSON answer: known errors keep their status, storage errors are mapped,
+/// anything else becomes a logged 500 whose body reveals nothing internal.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            if error is APIError { throw error }
+            if let http = error as? HTTPError {
+                return try ErrorBody(status: http.status, code: Self.code(for: http.status), message: http.body ?? http.status.reasonPhrase, field: nil)
+                    .response(headers: http.headers)
+            }
+            throw error
+        } catch let error as StorageError {
+            switch error.code {
+            case .notFound: throw APIError(.notFound, code: "not-found", error.message)
+            case .conflict: throw APIError(.conflict, code: "conflict", error.message)
+            case .invalid: throw APIError(.badRequest, code: "invalid", error.message)
+            default:
+                context.logger.error("storage failure", metadata: ["error": "\(error)", "http.path": "\(request.uri.path)"])
+                throw APIError(.serviceUnavailable, code: "storage-unavailable", "the hub's database did not complete the request; try again")
+            }
+        } catch let error as MemberValidationError {
+            throw APIError(.badRequest, code: "invalid-field", error.message, field: error.field)
+        } catch let error as DecodingError {
+            throw APIError(.badRequest, code: "invalid-body", DecodingErrorText.describe(error))
+        } catch {
+            context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "http.path": "\(request.uri.path)"])
+            throw APIError(.internalServerError, code: "internal", "the hub could not complete the request; the error was logged")
+        }
+    }
+
+    static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .contentTooLarge: "body-too-large"
+        case .notFound: "not-found"
+        case .unauthorized: "unauthenticated"
+        case .forbidden: "forbidden"
+        case .badRequest: "bad-request"
+        case .unsupportedMediaType: "unsupported-media-type"
+        default: "http-\(status.code)"
+        }
+    }
+}
+
+/// Words for a JSON decoding failure that name the path at fault.
+enum DecodingErrorText {
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the body" : "$" + text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context)): required field '\(key.stringValue)' is missing"
+        case .typeMismatch(let type, let context):
+            return "\(path(context)): expected \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)): expected \(type), found null"
+        case .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "the body could not be read as JSON"
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/// The list of every migration the hub ships, in version order.
+public enum Migrations {
+    public static let all: [Migration] = [
+        membersSchema,
+        auditSchema,
+    ]
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import KakehashiServer
+
+/// `kakehashi user create|list`.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user; the password is read from standard input.")
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "Organisation id or name.") var org: String
+        @Option(help: "Sign-in name.") var username: String
+        @Option(help: "admin, analyst, reporter or viewer.") var role: String
+        @Option(name: .customLong("display-name"), help: "Name shown on pages.") var displayName: String?
+        @Option(help: "ja or en.") var locale: String = "ja"
+        @Option(name: .customLong("time-zone"), help: "IANA time zone.") var timeZone: String = "Asia/Tokyo"
+
+        func run() async throws {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw ValidationError("give the password on standard input, e.g. 'kakehashi user create … < password-file' (never on the command line)")
+            }
+            let logger = options.makeLogger()
+            let user = try await options.withHub(logger: logger) { hub in
+                try await AdminOperations(hub: hub).createUser(organisation: org, username: username, displayName: displayName, role: role, password: line, locale: locale, timeZone: timeZone)
+            }
+            print(user.id.uuidString.lowercased())
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users.")
+        @OptionGroup var options: DatabaseOptions
+
+        func run() async throws {
+            let logger = options.makeLogger()
+            let rows = try await options.withHub(logger: logger) { hub in
+                let organisations = Dictionary(uniqueKeysWithValues: try await hub.organisations.list().map { ($0.id, $0.nameEn) })
+                return try await hub.users.list().map { user in
+                    [user.id.uuidString.lowercased(), user.username, user.role.rawValue, organisations[user.organisationID] ?? "?", user.displayName].joined(separator: "\t")
+                }
+            }
+            rows.forEach { print($0) }
+        }
+    }
+}
