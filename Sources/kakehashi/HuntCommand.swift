@@ -61,7 +61,9 @@ struct HuntCommand: AsyncParsableCommand {
         let options = HuntOptions(indicatorsPath: indicators, logPaths: logs, format: format,
                                   mapping: fieldMapping, outputPath: out)
         let display = HuntProgressDisplay()
-        let summary = try await HuntRunner.run(options: options, progress: display.isEnabled ? display.show : nil)
+        var progress: ((HuntProgress) -> Void)?
+        if display.isEnabled { progress = { display.show($0) } }
+        let summary = try await HuntRunner.run(options: options, progress: progress)
         display.finish()
         FileHandle.standardError.write(Data((HuntReport.text(summary) + "\n").utf8))
         if out == nil { print(summary.bundle.pretty) }

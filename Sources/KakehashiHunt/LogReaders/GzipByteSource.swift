@@ -1,3 +1,4 @@
+#if canImport(CZlib)
 import CZlib
 
 /// Decompresses a gzip file (including concatenated multi-member files) with zlib's `inflate`.
@@ -70,3 +71,18 @@ public final class GzipByteSource: ByteSource {
         return produced
     }
 }
+#else
+/// Placeholder when the package is built without the `CZlib` system-library target.
+public final class GzipByteSource: ByteSource {
+    /// Always 0.
+    public var bytesConsumed: Int { 0 }
+
+    /// Always throws: gzip needs zlib.
+    public init(path: String, inputChunk: Int = 1 << 20) throws(LogReadError) {
+        throw .unsupportedFormat(path: path, reason: "gzip input needs zlib, which this build was made without")
+    }
+
+    /// Never called.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(LogReadError) -> Int { 0 }
+}
+#endif

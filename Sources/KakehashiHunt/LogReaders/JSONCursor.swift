@@ -107,7 +107,7 @@ struct JSONCursor {
         let start = position
         while position < bytes.count {
             let b = bytes[position]
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || b == 0x20 || b == 0x09 { break }
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { break }
             position += 1
         }
         guard position > start else { throw Failure(offset: start, reason: atEnd ? "unexpected end of line" : "expected a value") }
@@ -115,6 +115,31 @@ struct JSONCursor {
         let ok = first == UInt8(ascii: "-") || first &- 48 < 10 || isNull(start..<position) || isBool(start..<position)
         guard ok else { throw Failure(offset: start, reason: "expected a value") }
         return start..<position
+    }
+
+    /// Skips any JSON value (used for members nobody asked for).
+    mutating func skipValue(scratch: inout [UInt8], depth: Int = 0) throws(Failure) {
+        guard depth < 512 else { throw Failure(offset: position, reason: "nesting too deep") }
+        skipSpace()
+        switch peek {
+        case UInt8(ascii: "\""): _ = try string(into: &scratch)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = peek == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let isObject = close == UInt8(ascii: "}")
+            advance(); skipSpace()
+            if peek == close { advance(); return }
+            while true {
+                if isObject {
+                    skipSpace(); _ = try string(into: &scratch); skipSpace(); try expect(UInt8(ascii: ":"))
+                }
+                try skipValue(scratch: &scratch, depth: depth + 1)
+                skipSpace()
+                if peek == UInt8(ascii: ",") { advance(); continue }
+                try expect(close)
+                return
+            }
+        default: _ = try scalar()
+        }
     }
 
     func isNull(_ r: Range<Int>) -> Bool { bytes[r].elementsEqual("null".utf8) }

@@ -1,0 +1,74 @@
+/// Builds the STIX 2.1 bundle of a hunt: one `sighting` per matched indicator, with the sample
+/// events as `observed-data` and their SCOs. Ids are UUIDv5 over the content (SCO ids follow the
+/// STIX 2.1 deterministic-id rules), so running the same hunt again yields the same objects.
+public enum SightingWriter {
+    /// The bundle for `sightings` of `indicators`; `scope` (e.g. the log file names) is part of
+    /// each sighting's identity.
+    public static func bundle(_ sightings: SightingAccumulator, indicators: CompiledIndicators, scope: [String]) -> HuntJSON {
+        var objects: [String: HuntJSON] = [:]
+        let scopeKey = scope.sorted().joined(separator: "\n")
+        for n in sightings.stats.keys.sorted(by: { indicators.id($0) < indicators.id($1) }) {
+            guard let s = sightings.stats[n] else { continue }
+            let indicatorID = indicators.id(n)
+            var observedRefs: [String] = []
+            for sample in s.samples {
+                let (observedID, added) = observedData(sample)
+                observedRefs.append(observedID)
+                for (id, object) in added { objects[id] = object }
+            }
+            let id = "sighting--" + UUIDv5.make(namespace: UUIDv5.huntNamespace, name: "sighting|\(indicatorID)|\(scopeKey)")
+            let stamp = STIXTime.format(s.lastSeen ?? 0)
+            var sighting: [String: HuntJSON] = [
+                "type": .string("sighting"), "spec_version": .string("2.1"), "id": .string(id),
+                "created": .string(stamp), "modified": .string(stamp),
+                "sighting_of_ref": .string(indicatorID), "count": .int(Int64(s.count)),
+            ]
+            if let f = s.firstSeen { sighting["first_seen"] = .string(STIXTime.format(f)) }
+            if let l = s.lastSeen { sighting["last_seen"] = .string(STIXTime.format(l)) }
+            if !observedRefs.isEmpty { sighting["observed_data_refs"] = .array(Array(Set(observedRefs)).sorted().map(HuntJSON.string)) }
+            objects[id] = .object(sighting)
+        }
+        let ids = objects.keys.sorted()
+        let bundleID = "bundle--" + UUIDv5.make(namespace: UUIDv5.huntNamespace, name: "bundle|" + ids.joined(separator: ","))
+        return .object(["type": .string("bundle"), "id": .string(bundleID), "objects": .array(ids.compactMap { objects[$0] })])
+    }
+
+    /// The observed-data id for one event plus every object (SCOs and the observed-data) to add.
+    static func observedData(_ o: EventObservation) -> (String, [String: HuntJSON]) {
+        var idOf: [String: String] = [:]
+        var out: [String: HuntJSON] = [:]
+        // Resolve referenced objects first so references can be rewritten to ids.
+        for key in o.objects.keys.sorted(by: { $0.count < $1.count || $0.count == $1.count && $0 < $1 }) {
+            guard case .object(var sco) = o.objects[key], let type = sco["type"]?.stringValue else { continue }
+            guard type != "network-traffic" else { continue }
+            sco["spec_version"] = .string("2.1")
+            let contributing: HuntJSON = type == "file" ? .object(["hashes": sco["hashes"] ?? .object([:])])
+                                                         : .object(["value": sco["value"] ?? .string("")])
+            let id = type + "--" + UUIDv5.make(namespace: UUIDv5.stixObservableNamespace, name: contributing.serialized)
+            sco["id"] = .string(id)
+            idOf[key] = id
+            out[id] = .object(sco)
+        }
+        for (key, value) in o.objects {
+            guard case .object(var sco) = value, sco["type"]?.stringValue == "network-traffic" else { continue }
+            for ref in ["src_ref", "dst_ref"] { if let local = sco[ref]?.stringValue { sco[ref] = idOf[local].map(HuntJSON.string) } }
+            var contributing = sco
+            contributing.removeValue(forKey: "type")
+            let id = "network-traffic--" + UUIDv5.make(namespace: UUIDv5.stixObservableNamespace, name: HuntJSON.object(contributing).serialized)
+            sco["id"] = .string(id)
+            sco["spec_version"] = .string("2.1")
+            idOf[key] = id
+            out[id] = .object(sco)
+        }
+        let refs = Array(Set(idOf.values)).sorted()
+        let time = STIXTime.format(o.timestamp ?? 0)
+        let id = "observed-data--" + UUIDv5.make(namespace: UUIDv5.huntNamespace, name: "observed-data|\(time)|" + refs.joined(separator: ","))
+        out[id] = .object([
+            "type": .string("observed-data"), "spec_version": .string("2.1"), "id": .string(id),
+            "created": .string(time), "modified": .string(time),
+            "first_observed": .string(time), "last_observed": .string(time), "number_observed": .int(1),
+            "object_refs": .array(refs.map(HuntJSON.string)),
+        ])
+        return (id, out)
+    }
+}
