@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import KakehashiHunt
+
+/// Runs the generated cases of `Tests/Oracles/matcher_oracle.py` through the Swift matcher and
+/// compares outcome (match / no match / error) and the observed-data of the first match with
+/// the reference `stix2matcher`.
+@Suite("Matcher agrees with stix2-matcher")
+struct MatcherDifferentialTests {
+    struct Case {
+        var id: String
+        var pattern: String
+        var data: [JSONValue]
+        var outcome: String
+        var matched: [String]
+        var error: String?
+        var tags: [String]
+
+        init?(_ json: JSONValue) {
+            guard let id = json["id"]?.stringValue, let pattern = json["pattern"]?.stringValue,
+                  let data = json["data"]?.arrayValue, let outcome = json["outcome"]?.stringValue,
+                  let matched = json["matched"]?.arrayValue?.compactMap(\.stringValue),
+                  let tags = json["tags"]?.arrayValue?.compactMap(\.stringValue)
+            else { return nil }
+            self.id = id
+            self.pattern = pattern
+            self.data = data
+            self.outcome = outcome
+            self.matched = matched
+            self.error = json["error"]?.stringValue
+            self.tags = tags
+        }
+    }
+
+    /// The Swift answer in the oracle's vocabulary.
+    static func run(_ testCase: Case) -> (outcome: String, matched: [String], error: String?) {
+        do {
+            let matcher = try PatternMatcher(parsing: testCase.pattern)
+            let observations = try ObservationSet(stix21: testCase.data)
+            let indexes = try matcher.firstMatch(in: observations)
+            let ids = indexes.compactMap { observations.observedDataIDs[$0] }
+            return (ids.isEmpty ? "nomatch" : "match", ids, nil)
+        } catch {
+            return ("error", [], "\(error)")
+        }
+    }
+
+    @Test(.enabled(if: PythonOracle.shouldRun))
+    func everyGeneratedCaseAgrees() throws {
+        let output = try PythonOracle.run("matcher_oracle.py", arguments: ["5", "800"])
+        let cases = try JSONParser.parse(output)["cases"]?.arrayValue?.compactMap(Case.init) ?? []
+
+        var compared = 0
+        var skipped: [String: Int] = [:]
+        var disagreements: [String] = []
+        for testCase in cases {
+            let swift = Self.run(testCase)
+            if testCase.tags.contains("exists") {
+                skipped["exists", default: 0] += 1
+                continue
+            }
+            if testCase.tags.contains("ipv6") && testCase.outcome == "error" {
+                skipped["ipv6", default: 0] += 1
+                continue
+            }
+            compared += 1
+            if swift.outcome != testCase.outcome || swift.matched != testCase.matched {
+                disagreements.append("""
+                    \(testCase.id) \(testCase.pattern)
+                      reference: \(testCase.outcome) \(testCase.matched) \(testCase.error ?? "")
+                      swift:     \(swift.outcome) \(swift.matched) \(swift.error ?? "")
+                    """)
+            }
+        }
+
+        #expect(cases.count >= 800, "oracle produced only \(cases.count) cases")
+        #expect(compared >= 700)
+        #expect(disagreements.isEmpty, """
+            \(disagreements.count) of \(compared) compared cases disagree (skipped: \(skipped)):
+            \(disagreements.prefix(40).joined(separator: "\n"))
+            """)
+    }
+}
