@@ -69,8 +69,8 @@ struct ReportSharingTests {
         #expect(Set(report["object_refs"]?.arrayValue ?? []) == Set(objects.filter { ["indicator", "attack-pattern", "vulnerability"].contains($0["type"]?.stringValue ?? "") }.compactMap { $0["id"] }))
         let japanese = try #require(objects.first { $0["type"] == "language-content" })
         #expect(japanese["object_ref"] == report["id"])
-        #expect(japanese["contents"]?["ja"]?["name"] == "鉄道事業者におけるランサムウェア事案")
-        #expect(report["name"] == "Ransomware incident at a railway operator")
+        #expect(japanese["contents"]?["ja"]?["name"] == "鉄道分野の事業者におけるランサムウェア事案")
+        #expect(report["name"] == "Ransomware incident at an operator in the railway sector")
     }
 
     @Test("no consent, a TLP:RED report or only drafts: nothing is shared")

@@ -21,6 +21,32 @@ public struct RansomDetails: Sendable, Codable, Hashable {
         self.currency = currency
         self.paidAt = paidAt
     }
+
+    /// Whether `text` is a plain non-negative decimal such as `15`, `2.5` or `1200000` (no sign,
+    /// exponent, separators or unit: the currency goes in ``currency``).
+    public static func isValidAmount(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+    }
+
+    enum CodingKeys: String, CodingKey { case demanded, paid, amount, currency, paidAt }
+
+    /// Decodes ransom details, checking that the amount is a plain decimal.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let amount = try c.decodeIfPresent(String.self, forKey: .amount)
+        if let amount, !Self.isValidAmount(amount) {
+            throw DecodingError.dataCorruptedError(forKey: .amount, in: c, debugDescription: "ransom.amount: '\(amount)' is not a plain decimal such as 15 or 2.5")
+        }
+        self.init(
+            demanded: try c.decodeIfPresent(Bool.self, forKey: .demanded) ?? false,
+            paid: try c.decodeIfPresent(Bool.self, forKey: .paid) ?? false,
+            amount: amount,
+            currency: try c.decodeIfPresent(String.self, forKey: .currency),
+            paidAt: try c.decodeIfPresent(Date.self, forKey: .paidAt)
+        )
+    }
 }
 
 /// The shape of a denial-of-service attack.

@@ -1,10 +1,10 @@
 extension ShareableReport {
-    /// A title that names no one, e.g. `Ransomware incident at a railway operator` /
-    /// `鉄道事業者におけるランサムウェア被害`.
+    /// A title that names no one, e.g. `Ransomware incident at an operator in the railway sector` /
+    /// `鉄道分野の事業者におけるランサムウェア事案`.
     public var title: BilingualText {
         let sector = sectors.first.map { Self.sectorName($0) } ?? BilingualText(ja: "重要インフラ", en: "critical infrastructure")
         let category = category.label
-        return BilingualText(ja: "\(sector.ja)事業者における\(category.ja)事案", en: "\(category.en) incident at a \(sector.en) operator")
+        return BilingualText(ja: "\(sector.ja)分野の事業者における\(category.ja)事案", en: "\(category.en) incident at an operator in the \(sector.en) sector")
     }
 
     /// A description built only from shareable structured facts, plus the narrative if marked shareable.
