@@ -1,0 +1,63 @@
+/// One finding: a vulnerability that affects (or may affect) a registered item, with what to do.
+public struct AdvisoryMatch: Sendable, Hashable {
+    /// How the item was recognised in the advisory.
+    public enum Evidence: String, Sendable, Hashable, Comparable {
+        /// A CPE name of the advisory matched the item's CPE (NISTIR 7696 superset or equal).
+        case cpe
+        /// A model number, SKU or model-number pattern matched.
+        case modelNumber = "model_number"
+        /// Normalised vendor and product names agreed.
+        case vendorProduct = "vendor_product"
+
+        private var rank: Int {
+            switch self {
+            case .cpe: 0
+            case .modelNumber: 1
+            case .vendorProduct: 2
+            }
+        }
+
+        public static func < (lhs: Evidence, rhs: Evidence) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// The affected item (what and where: ``Equipment/site``, ``Equipment/function``).
+    public let equipment: Equipment
+    /// The vulnerability record.
+    public let record: VulnerabilityRecord
+    /// The advisory entry that matched.
+    public let product: AffectedProduct
+    /// `.affected`, or `.unknown` when the item's version is not registered or the advisory leaves it open.
+    public let status: AffectedStatus
+    /// How the item was recognised.
+    public let evidence: AdvisoryMatch.Evidence
+    /// KEV facts when the CVE is known to be exploited.
+    public let knownExploited: KnownExploitation?
+    /// Remediations that apply to the matched product (from every advisory that matched the same CVE).
+    public let remediations: [Remediation]
+    /// Scores from every advisory that matched the same CVE.
+    public let scores: [CVSSScore]
+
+    /// The CVE ID or, without one, the advisory ID.
+    public var vulnerabilityID: String { record.cve ?? record.advisoryID }
+    /// The CVSS 3.x score with its vector, if any.
+    public var cvss3: CVSSScore? { scores.first { $0.version == "3.1" } ?? scores.first { $0.version == "3.0" } }
+    /// The CVSS 4.0 score with its vector, if any.
+    public var cvss4: CVSSScore? { scores.first { $0.version == "4.0" } }
+    /// The highest base score, 0 when unscored.
+    public var severityScore: Double { scores.map(\.baseScore).max() ?? 0 }
+    /// CISA's required action when known exploited.
+    public var requiredAction: String? { knownExploited?.requiredAction }
+
+    /// One line for a person: what is affected, where, and how bad.
+    public var summary: String {
+        var text = "\(vulnerabilityID) \(status == .affected ? "affects" : "may affect") \(equipment.id)"
+        if !equipment.name.isEmpty { text += " (\(equipment.name))" }
+        text += ": \(equipment.vendor) \(equipment.product)"
+        if let version = equipment.version { text += " \(version)" }
+        if !equipment.site.isEmpty { text += " at \(equipment.site)" }
+        if !equipment.function.isEmpty { text += ", \(equipment.function)" }
+        if severityScore > 0 { text += "; CVSS \(severityScore)" }
+        if knownExploited != nil { text += "; known exploited" }
+        return text
+    }
+}
