@@ -60,6 +60,13 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// True for integers and for doubles without a fractional part (`3.0`, `1e3`), as JSON Schema's
+    /// `integer` type counts them.
+    public var isIntegral: Bool {
+        if case .double(let value) = storage { return value.rounded(.towardZero) == value }
+        return true
+    }
+
     /// The number as compact JSON text.
     public var description: String {
         switch storage {

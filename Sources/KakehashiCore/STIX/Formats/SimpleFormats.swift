@@ -67,6 +67,19 @@ enum SimpleFormats {
         }
     }
 
+    /// `^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$`
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty else { return false }
+        guard local.utf8.allSatisfy({ isNameByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "+") }) else { return false }
+        guard let dot = domain.firstIndex(of: "."), dot > domain.startIndex else { return false }
+        let head = domain[..<dot]
+        let tail = domain[domain.index(after: dot)...]
+        let isLabelByte = { (byte: UInt8) in isNameByte(byte) && byte != UInt8(ascii: "_") }
+        return head.utf8.allSatisfy(isLabelByte) && !tail.isEmpty
+            && tail.utf8.allSatisfy { isLabelByte($0) || $0 == UInt8(ascii: ".") }
+    }
+
     /// `[a-zA-Z0-9_-]`
     static func isNameByte(_ byte: UInt8) -> Bool {
         STIXIdentifier.isLower(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))

@@ -2,7 +2,7 @@
 enum StringFormat: Sendable {
     /// RFC 3986 URI (the schema's `format: uri`).
     case uri
-    /// Anything with an `@` (jsonschema's `email` check).
+    /// `^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$` (stix2-validator's `email` check).
     case email
     /// An internationalized host name, as the `idna` package accepts it.
     case hostname
@@ -33,7 +33,7 @@ enum StringFormat: Sendable {
     func accepts(_ text: String) -> Bool {
         switch self {
         case .uri: URIFormat.isValid(text)
-        case .email: text.utf8.contains(UInt8(ascii: "@"))
+        case .email: SimpleFormats.isEmail(text)
         case .hostname: HostnameFormat.isValid(text)
         case .ipv4: IPAddressFormat.isIPv4(text)
         case .ipv6: IPAddressFormat.isIPv6(text)

@@ -61,7 +61,7 @@ enum FileExtensions {
         for (key, tag) in members {
             let keyOK = key.utf8.count >= 2 && (key.utf8.first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false)
             if !keyOK { context.error(.propertyName, JSONPathText.member(path(), key), "EXIF tag names start with an uppercase letter") }
-            if tag.stringValue == nil && !(tag.numberValue?.isInteger ?? false) {
+            if tag.stringValue == nil && !(tag.numberValue?.isIntegral ?? false) {
                 context.error(.propertyType, JSONPathText.member(path(), key), "an EXIF tag must be a string or an integer")
             }
         }

@@ -19,8 +19,15 @@ enum MarkingDefinitionRules {
     ]
 
     @Sendable static func check(_ members: [String: JSONValue], _ path: String, _ context: inout ValidationContext) {
-        for name in ["id", "type", "spec_version", "created"] where members[name] == nil {
+        for name in ["type", "spec_version", "created"] where members[name] == nil {
             context.error(.requiredProperty, path, "missing required property '\(name)'")
+        }
+        if let id = members["id"]?.stringValue, let refs = members["object_marking_refs"]?.arrayValue, refs.contains(.string(id)) {
+            context.error(.marking, JSONPathText.member(path, "object_marking_refs"), "a marking definition must not mark itself")
+        }
+        if let id = members["id"]?.stringValue, let markings = members["granular_markings"]?.arrayValue,
+           markings.contains(where: { $0["marking_ref"]?.stringValue == id }) {
+            context.error(.marking, JSONPathText.member(path, "granular_markings"), "a marking definition must not mark itself")
         }
         let definitionType = members["definition_type"]?.stringValue
         if definitionType == "tlp" { return checkTLP1(members, path, &context) }
@@ -39,13 +46,6 @@ enum MarkingDefinitionRules {
         }
         if members["extensions"] == nil && (members["definition"] == nil || members["definition_type"] == nil) {
             context.error(.requiredProperty, path, "a marking definition without extensions needs definition_type and definition")
-        }
-        if let id = members["id"]?.stringValue, let refs = members["object_marking_refs"]?.arrayValue, refs.contains(.string(id)) {
-            context.error(.marking, JSONPathText.member(path, "object_marking_refs"), "a marking definition must not mark itself")
-        }
-        if let id = members["id"]?.stringValue, let markings = members["granular_markings"]?.arrayValue,
-           markings.contains(where: { $0["marking_ref"]?.stringValue == id }) {
-            context.error(.marking, JSONPathText.member(path, "granular_markings"), "a marking definition must not mark itself")
         }
     }
 

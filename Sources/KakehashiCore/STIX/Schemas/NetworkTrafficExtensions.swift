@@ -37,7 +37,7 @@ enum NetworkTrafficExtensions {
             let nameOK = parts.count >= 2 && prefixes.contains(String(parts[0]))
                 && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } }
             if !nameOK { context.error(.propertyName, JSONPathText.member(path(), key), "'\(key)' is not a socket option name") }
-            if !(option.numberValue?.isInteger ?? false) {
+            if !(option.numberValue?.isIntegral ?? false) {
                 context.error(.propertyType, JSONPathText.member(path(), key), "a socket option value must be an integer")
             }
         }

@@ -55,7 +55,7 @@ enum ObservableRules {
     @Sendable static func ipfix(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
         DictionaryCheck.check(value, path, &context)
         guard case .object(let members) = value else { return }
-        for (key, field) in members where field.stringValue == nil && !(field.numberValue?.isInteger ?? false) {
+        for (key, field) in members where field.stringValue == nil && !(field.numberValue?.isIntegral ?? false) {
             context.error(.propertyType, JSONPathText.member(path(), key), "an IPFIX value must be a string or an integer")
         }
     }

@@ -56,7 +56,7 @@ enum ObjectChecker {
         for name in required + (schema?.required ?? []) where members[name] == nil {
             context.error(.requiredProperty, path, "missing required property '\(name)'")
         }
-        if let version = members["spec_version"]?.stringValue, version != "2.1" {
+        if let version = members["spec_version"]?.stringValue, version == "2.0" {
             context.error(.specVersion, JSONPathText.member(path, "spec_version"), "this hub accepts STIX 2.1 objects only, not '\(version)'")
         }
         if category.isVersioned {

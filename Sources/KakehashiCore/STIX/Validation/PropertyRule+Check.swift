@@ -7,7 +7,7 @@ extension PropertyRule {
         case .boolean:
             if value.boolValue == nil { typeError(value, "a boolean", path, &context) }
         case .integer(let range):
-            guard case .number(let number) = value, number.isInteger else {
+            guard case .number(let number) = value, number.isIntegral else {
                 return typeError(value, "an integer", path, &context)
             }
             if let range, !(number.int64Value.map(range.contains) ?? false) {
@@ -83,7 +83,9 @@ extension PropertyRule {
         if value.isNull {
             context.error(.nullValue, path(), "must not be null")
         } else {
-            context.error(.propertyType, path(), "must be \(expected), not \(value.kindName == "integer" || value.kindName == "array" || value.kindName == "object" ? "an" : "a") \(value.kindName)")
+            let kind = value.kindName
+            let article = ["integer", "array", "object"].contains(kind) ? "an" : "a"
+            context.error(.propertyType, path(), "must be \(expected), not \(article) \(kind)")
         }
     }
 }
