@@ -35,6 +35,7 @@ class Generator:
     def __init__(self, seed):
         self.rng = random.Random(seed)
         self.counter = 0
+        self.dense = False
 
     def ident(self, kind):
         self.counter += 1
@@ -42,9 +43,9 @@ class Generator:
 
     # ---- observables -------------------------------------------------------------------------
     NAMES = ["setup.exe", "Setup.EXE", "notes.txt", "a_b%c.dll", "résumé.pdf", "evil\nname", "x'y\\z", "",
-             "payload.bin", "日本語.doc"]
+             "payload.bin", "日本語.doc", "re\u0301sume\u0301.pdf", "name\n", "SETUP.exe\n"]
     IPS = ["10.0.0.1", "10.0.0.77", "192.168.1.5", "198.51.100.7", "198.51.100.0/25", "10.1", "0x0a.0.0.1",
-           "203.0.113.9", "172.16.5.4/12"]
+           "203.0.113.9", "172.16.5.4/12", "010.0.0.1", "10.0.0.1 trailing", "1.2.3.4/24", "256.1.1.1", "10.0.0.0/8"]
     IP6 = ["2001:db8::1", "2001:db8:0:1::/64", "fe80::1", "::1"]
 
     def scos(self):
@@ -58,7 +59,8 @@ class Generator:
                  "hashes": {"MD5": rng.choice(["79054025255fb1a26e4bc422aef54eb4", "8D98A25E9D0662B1F4CA3BF22D6F53E9"]),
                             "SHA-256": "aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f"},
                  "parent_directory_ref": directory["id"],
-                 "ctime": ts(rng),
+                 "ctime": ts(rng) if rng.random() < 0.8 else rng.choice(
+                     ["2024-3-2T1:2:3Z", "2024-03-02T10:00:00.1234567Z", "2024-03-02T10:00:00.5Z", "2024-03-02t10:00:00z"]),
                  "x_tags": rng.sample(["red", "green", "blue", "Red"], rng.randint(0, 3)),
                  "x_blob_hex": rng.choice(["00ff10", "48656c6c6f", "", "c3a9"]),
                  "x_blob_bin": rng.choice(["SGVsbG8=", "AP8Q", "w6k="])}
@@ -110,7 +112,7 @@ class Generator:
                 refs = [o["id"] for o in pool]
             observed.append({"type": "observed-data", "id": self.ident("observed-data"),
                              "first_observed": first, "last_observed": last,
-                             "number_observed": rng.choice([1, 1, 1, 2, 3]), "object_refs": refs})
+                             "number_observed": rng.choice([1, 1, 1, 2, 3] + ([2, 3, 4] if self.dense else [])), "object_refs": refs})
         objects = observed + pool
         rng.shuffle(objects)
         if rng.random() < 0.3:
@@ -137,7 +139,12 @@ class Generator:
     def comparison(self, tags):
         rng = self.rng
         not_ = "NOT " if rng.random() < 0.15 else ""
-        choice = rng.randint(0, 27)
+        choice = rng.randint(0, 29)
+        if choice == 28:
+            return "%s %s%s %s" % (rng.choice(["file:size", "process:pid", "x-custom:nested.list[*].n"]), not_, rng.choice(["=", "<", ">", "!="]),
+                                   rng.choice(["99999999999999999999", "-99999999999999999999", "4.0", "1.0e0" if False else "0.0"]))
+        if choice == 29:
+            return "file:name %sMATCHES %s" % (not_, quote(rng.choice(["name\\Z", "name$", "^SETUP", "(?<=set)up", "\\d", "[[:alpha:]]" if False else "[a-z]{3,}", "^.*$", "e\\b", "(?i)^setup\\.exe$"])))
         if choice == 0:
             return "file:name %s= %s" % (not_, quote(rng.choice(self.NAMES)))
         if choice == 1:
@@ -154,6 +161,11 @@ class Generator:
         if choice == 6:
             return "file:x_tags[%s] %s= %s" % (rng.choice(["*", "0", "1", "5"]), not_, quote(rng.choice(["red", "green", "Red"])))
         if choice == 7:
+            if rng.random() < 0.3:
+                return "file:ctime %s%s %s" % (not_, rng.choice(["=", "IN", ">"]) if False else "=", rng.choice(
+                    ["t'2024-03-02T01:02:03Z'", "t'2024-03-02T10:00:00.123456Z'", "t'2024-03-02T10:00:00.5Z'", "'2024-3-2T1:2:3Z'"]))
+            if rng.random() < 0.2:
+                return "file:ctime %sIN (t'2024-03-02T01:02:03Z', t'2024-03-02T10:00:00.5Z')" % not_
             return "file:ctime %s%s t'2024-03-0%dT%02d:00:00Z'" % (not_, rng.choice(["<", ">", "=", "!=", ">="]), rng.randint(1, 3), rng.randint(0, 23))
         if choice == 8:
             return "file:x_blob_hex %s%s %s" % (not_, rng.choice(["=", "!=", "<", ">"]), rng.choice(["h'00ff10'", "h'48656c6c6f'", "'Hello'", "b'AP8Q'", "'\u00e9'", "h''"]))
@@ -241,6 +253,14 @@ class Generator:
 
     def case(self):
         tags = set()
+        self.dense = self.rng.random() < 0.2
+        if self.dense:
+            simple = lambda: "[%s]" % self.rng.choice(["file:size >= 0", "network-traffic:dst_port > 0", "email-addr:value LIKE '%'", "process:pid = 4"])
+            parts = [simple() + (" REPEATS %d TIMES" % self.rng.randint(2, 4) if self.rng.random() < 0.6 else "") for _ in range(self.rng.randint(1, 3))]
+            pattern = (" %s " % self.rng.choice(["AND", "FOLLOWEDBY", "OR"])).join(parts)
+            if self.rng.random() < 0.5:
+                pattern = "(" + pattern + ") " + self.qualifier()
+            return pattern, self.data(), tags
         pattern = self.observation(tags)
         return pattern, self.data(), tags
 
