@@ -133,6 +133,21 @@ struct ReportSharingTests {
         #expect(STIXPatternText.pattern(for: try IncidentIndicator(type: .md5, value: String(repeating: "A", count: 32))) == "[file:hashes.MD5 = '\(String(repeating: "a", count: 32))']")
     }
 
+    @Test("the hub's own STIX validator accepts both the anonymised and the attributed bundle")
+    func hubValidator() throws {
+        let anonymous = try ShareableReport.make(from: try fixtureIncident(), for: .isac).stixBundle()
+        let attributed = try ShareableReport.make(from: try fixtureIncident { $0.sharing.anonymise = false; $0.narrative.shareable = true }, for: .isac).stixBundle()
+
+        let verdicts = [anonymous, attributed].map { STIXValidator().validateBundle($0) }
+
+        for verdict in verdicts {
+            let errors = verdict.bundleIssues + verdict.results.flatMap { result -> [STIXValidationIssue] in
+                if case .failure(let error) = result { return error.errors } else { return [] }
+            }
+            #expect(verdict.isValid, "\(errors)")
+        }
+    }
+
     @Test("the bundle passes the OASIS validator and every pattern parses", .enabled(if: ReportPythonOracle.shouldRun))
     func oracle() throws {
         let incident = try fixtureIncident { $0.sharing.anonymise = false }

@@ -36,6 +36,7 @@ extension ShareableReport {
             let seen = Self.timestamp(indicatorFirstSeen[indicator] ?? published)
             referenced.append(object("indicator", name: "\(indicator.type.rawValue)/\(indicator.value)", created: seen, marking: label(.indicators), [
                 "name": .string(indicator.value),
+                "description": .string("\(indicator.type.rawValue) observed in: \(title.en)"),
                 "indicator_types": ["malicious-activity"],
                 "pattern": .string(STIXPatternText.pattern(for: indicator)),
                 "pattern_type": "stix",
