@@ -3,7 +3,9 @@
 
 Runs the OASIS validator (stix2-patterns, STIX 2.1 grammar) on every pattern of the corpus
 files given on the command line (default: Tests/KakehashiHuntTests/Fixtures/patterns/*.txt) and
-prints JSON: {"results": [{"file", "line", "pattern", "valid", "errors"}]}.
+prints JSON: {"results": [{"file", "line", "pattern", "valid", "errors", "parses"}]}.
+"parses" is whether the grammar alone accepts the pattern (stix2patterns.v21.pattern.Pattern, which
+the reference matcher uses), without the validator's extra checks.
 
 Corpus format: one pattern per line; empty lines are skipped. A pattern on which the validator
 itself raises (e.g. a negative list index) is reported as invalid, with the exception in
@@ -14,6 +16,7 @@ import json
 import os
 import sys
 
+from stix2patterns.v21.pattern import Pattern
 from stix2patterns.validator import validate
 
 
@@ -23,6 +26,14 @@ def verdict(pattern):
         return bool(valid), [str(e) for e in errors]
     except Exception as exc:  # the reference crashed: it did not accept the pattern
         return False, ["reference raised %s: %s" % (type(exc).__name__, exc)]
+
+
+def parses(pattern):
+    try:
+        Pattern(pattern)
+        return True
+    except Exception:
+        return False
 
 
 def main(argv):
@@ -38,7 +49,8 @@ def main(argv):
                     continue
                 valid, errors = verdict(pattern)
                 results.append({"file": os.path.basename(path), "line": number,
-                                "pattern": pattern, "valid": valid, "errors": errors})
+                                "pattern": pattern, "valid": valid, "errors": errors,
+                                "parses": parses(pattern)})
     json.dump({"results": results}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

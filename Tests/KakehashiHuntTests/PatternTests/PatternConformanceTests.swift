@@ -12,6 +12,7 @@ struct PatternConformanceTests {
         var pattern: String
         var valid: Bool
         var errors: [String]
+        var parses: Bool
     }
 
     struct Report: Decodable {
@@ -37,6 +38,10 @@ struct PatternConformanceTests {
         for verdict in verdicts {
             let swiftResult: Result<Pattern, PatternSyntaxError> = Result { () throws(PatternSyntaxError) in
                 try PatternValidator.validate(verdict.pattern)
+            }
+            let swiftParses = (try? Pattern(parsing: verdict.pattern)) != nil
+            if swiftParses != verdict.parses {
+                disagreements.append("\(verdict.file):\(verdict.line) grammar: Swift \(swiftParses ? "parses" : "fails"), reference \(verdict.parses ? "parses" : "fails"): \(verdict.pattern)")
             }
             switch (swiftResult, verdict.valid) {
             case (.success, false):
