@@ -1,0 +1,7 @@
+/// Where the incident stands.
+public enum IncidentStatus: String, Sendable, Codable, CaseIterable {
+    case ongoing
+    case contained
+    case recovering
+    case resolved
+}
