@@ -28,6 +28,20 @@ struct PatternConformanceTests {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
+    @Test func everyParsedCorpusPatternRendersBackToTheSameTree() throws {
+        var parsed = 0
+        for file in try Self.corpusFiles() {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+            for line in lines {
+                guard let pattern = try? Pattern(parsing: String(line)) else { continue }
+                parsed += 1
+                let rendered = pattern.description
+                #expect((try? Pattern(parsing: rendered)) == pattern, "\(line) rendered as \(rendered)")
+            }
+        }
+        #expect(parsed > 150)
+    }
+
     @Test(.enabled(if: PythonOracle.shouldRun))
     func swiftValidatorAgreesWithReferenceOnCorpus() throws {
         let files = try Self.corpusFiles()

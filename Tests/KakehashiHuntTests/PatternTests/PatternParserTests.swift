@@ -60,3 +60,29 @@ struct PatternParserTests {
         }
     }
 }
+
+@Suite("Pattern text rendering")
+struct PatternDescriptionTests {
+    @Test func renderingReparsesToTheSameTree() throws {
+        let sources = [
+            "[file:name = 'it\\'s' AND (file:size > 1 OR file:size < -2.5)] WITHIN 1.5 SECONDS",
+            "[a:b = 1] AND ([a:c = 2] OR [a:d = 3]) FOLLOWEDBY [a:e IN ('x', h'00ff', b'AQID', t'2020-01-01T00:00:00Z')]",
+            "[x:'x-key'.list[*][0] NOT LIKE '%\\\\%' OR x:y = 1 AND x:z = 2] REPEATS 2 TIMES START t'2020-01-01T00:00:00Z' STOP t'2021-01-01T00:00:00Z'",
+            "[a:b = 1 AND (a:c = 2 AND a:d = 3)]",
+            "[NOT EXISTS a:b] OR [a:c = 0.00001] FOLLOWEDBY ([a:d = 1] WITHIN 5 SECONDS WITHIN 6 SECONDS)",
+        ]
+        for source in sources {
+            let pattern = try Pattern(parsing: source)
+            #expect(try Pattern(parsing: pattern.description) == pattern, "\(source) → \(pattern)")
+        }
+    }
+
+    @Test func programmaticTreesGetTheParenthesesTheyNeed() throws {
+        let or = ObservationExpression.or(.observation(.comparison(Comparison(path: ObjectPath(objectType: "a", steps: [.key("b")]), op: .equal(.integer(1))))),
+                                          .observation(.comparison(Comparison(path: ObjectPath(objectType: "a", steps: [.key("c")]), op: .equal(.float(0.00001))))))
+        let pattern = Pattern(root: .qualified(or, .repeats(times: 2)))
+
+        #expect(pattern.description == "([a:b = 1] OR [a:c = 0.00001]) REPEATS 2 TIMES")
+        #expect(try Pattern(parsing: pattern.description).comparisons == pattern.comparisons)
+    }
+}
