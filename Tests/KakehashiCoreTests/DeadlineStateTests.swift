@@ -116,6 +116,13 @@ struct DeadlineStateTests {
         #expect(DeadlineDisplay.describe(early, timeZone: "Asia/Tokyo") == "overdue since 2026-06-11 21:00 (UTC+09:00, Asia/Tokyo), by 3 h 07 min")
         #expect(DeadlineDisplay.describe(early, timeZone: "Asia/Tokyo", language: .ja) == "期限 2026年06月11日 21:00（UTC+09:00、Asia/Tokyo） を 3時間07分 超過")
         #expect(DeadlineDisplay.describe(try S.find(list, "eu-nis2", "final-report"), timeZone: "UTC", language: .ja).contains("前段の報告の提出"))
+        let summary = early.summary(timeZone: "Asia/Tokyo")
+        #expect(summary.state == "overdue")
+        let overdue = try #require(summary.overdueSeconds)
+        #expect(abs(overdue - Double(3 * 3600 + 7 * 60)) < 0.001)
+        #expect(summary.authorities == ["eu-csirt"])
+        #expect(summary.text.en == DeadlineDisplay.describe(early, timeZone: "Asia/Tokyo"))
+        #expect(try S.find(list, "eu-nis2", "final-report").summary(timeZone: "UTC").awaiting == "previous-stage-submitted")
     }
 
     @Test("an incident's history must be numbered and deliveries must name real, non-draft versions")

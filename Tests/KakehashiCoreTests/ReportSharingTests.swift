@@ -67,6 +67,8 @@ struct ReportSharingTests {
         #expect(indicators.count == 4, "six indicators less one not shareable and one naming the reporter")
         #expect(indicators.allSatisfy { $0["object_marking_refs"] == [.string(TLPLevel.green.markingDefinitionID)] })
         #expect(Set(report["object_refs"]?.arrayValue ?? []) == Set(objects.filter { ["indicator", "attack-pattern", "vulnerability"].contains($0["type"]?.stringValue ?? "") }.compactMap { $0["id"] }))
+        let markings = objects.filter { $0["type"] == "marking-definition" }.compactMap { $0["id"]?.stringValue }
+        #expect(Set(markings) == [TLPLevel.green.markingDefinitionID, TLPLevel.amber.markingDefinitionID])
         let japanese = try #require(objects.first { $0["type"] == "language-content" })
         #expect(japanese["object_ref"] == report["id"])
         #expect(japanese["contents"]?["ja"]?["name"] == "鉄道分野の事業者におけるランサムウェア事案")

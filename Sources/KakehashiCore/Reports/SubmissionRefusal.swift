@@ -1,5 +1,5 @@
 /// A submission refused because required fields are missing; it names every one, in Japanese and English.
-public struct SubmissionRefusal: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SubmissionRefusal: Error, Sendable, Codable, Hashable, CustomStringConvertible {
     /// The kind of submission refused.
     public var kind: SubmissionKind
     /// Every missing field, in the order the regimes' stages list them.

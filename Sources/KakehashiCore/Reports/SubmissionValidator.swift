@@ -47,7 +47,7 @@ public enum SubmissionValidator {
 }
 
 /// A regime's stage, named for people.
-public struct StageReference: Sendable, Hashable {
+public struct StageReference: Sendable, Codable, Hashable {
     /// The regime's id.
     public var regimeID: String
     /// The regime's name.
@@ -59,7 +59,7 @@ public struct StageReference: Sendable, Hashable {
 }
 
 /// A required field that a submission does not give, and the stages that require it.
-public struct MissingField: Sendable, Hashable {
+public struct MissingField: Sendable, Codable, Hashable {
     /// The field.
     public var field: ReportField
     /// The stages that require it.

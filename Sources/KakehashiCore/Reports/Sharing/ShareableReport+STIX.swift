@@ -12,7 +12,7 @@ extension ShareableReport {
 
     /// A STIX 2.1 bundle of the shared view: one `indicator` per shared indicator, `attack-pattern` and
     /// `vulnerability` objects for techniques and CVEs, an anonymised `report` (English, with a Japanese
-    /// `language-content`) referring to them, every object marked with its TLP 2.0 label.
+    /// `language-content`) referring to them, every object marked with its TLP 2.0 label, and the TLP marking definitions used.
     /// Ids are name-based UUIDs from the incident id; the same version always gives the same bytes.
     public func stixBundle() -> JSONValue {
         let created = Self.timestamp(firstSubmitted)
@@ -70,10 +70,14 @@ extension ShareableReport {
             "object_modified": .string(modified),
             "contents": ["ja": ["name": .string(title.ja), "description": .string(summary.ja)]],
         ])
+        let objects = extra + referenced + [report, language]
+        // The TLP 2.0 marking definitions used go along, so a consumer can resolve every marking ref.
+        let usedLabels = Set(objects.flatMap { $0["object_marking_refs"]?.arrayValue ?? [] }.compactMap(\.stringValue))
+        let markings = TLPLevel.allCases.filter { usedLabels.contains($0.markingDefinitionID) }.map(TLPMarkingDefinitions.object(for:))
         return [
             "type": "bundle",
             "id": .string(stixID("bundle", modified)),
-            "objects": .array(extra + referenced + [report, language]),
+            "objects": .array(markings + objects),
         ]
     }
 
