@@ -5,8 +5,10 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
-// Folders still being written by other engineers; excluded from the lead's builds until they land.
-let coreInProgress = ["STIX", "Reports", "Deadlines", "Regimes", "Advisories", "Equipment"]
+// TEMPORARY while the domain folders are written in parallel: KAKEHASHI_LEAD_ONLY=1 leaves them
+// (and the tests of Core and Hunt) out of the build. Removed when they land.
+let leadOnly = Context.environment["KAKEHASHI_LEAD_ONLY"] != nil
+let coreInProgress = leadOnly ? ["STIX", "Reports", "Deadlines", "Regimes", "Advisories", "Equipment"] : []
 
 let package = Package(
     name: "kakehashi",
@@ -14,7 +16,6 @@ let package = Package(
     products: [
         .executable(name: "kakehashi", targets: ["kakehashi"]),
         .library(name: "KakehashiCore", targets: ["KakehashiCore"]),
-        .library(name: "KakehashiHunt", targets: ["KakehashiHunt"]),
         .library(name: "KakehashiStorage", targets: ["KakehashiStorage"]),
         .library(name: "KakehashiServer", targets: ["KakehashiServer"]),
     ],
@@ -41,11 +42,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: coreInProgress,
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "KakehashiHunt",
-            dependencies: [],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -94,10 +90,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            exclude: leadOnly ? ["HuntCommand.swift"] : [],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KakehashiServerTests",
@@ -109,3 +104,16 @@ let package = Package(
         ),
     ]
 )
+
+if !leadOnly {
+    package.products.append(.library(name: "KakehashiHunt", targets: ["KakehashiHunt"]))
+    package.targets += [
+        .target(
+            name: "KakehashiHunt",
+            dependencies: [],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    ]
+}
