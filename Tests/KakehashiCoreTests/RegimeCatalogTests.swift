@@ -89,6 +89,34 @@ struct RegimeCatalogTests {
         #expect(error?.message.contains("'nope'") == true)
     }
 
+    @Test("roles resolve by the reporter's sectors; unresolved roles stay visible")
+    func recipients() throws {
+        let catalog = try ReportTestSupport.catalog()
+        let actionPlan = try #require(catalog.regime("jp-ci-action-plan"))
+        let activeDefense = try #require(catalog.regime("jp-active-cyber-defense"))
+        let nis2 = try #require(catalog.regime("eu-nis2"))
+
+        let railway = Reporter(organizationID: "r", sectors: ["railway"])
+        let airline = Reporter(organizationID: "a", sectors: ["aviation", "logistics"])
+        let unknown = Reporter(organizationID: "s", sectors: ["space"])
+
+        #expect(catalog.recipients(of: actionPlan, for: railway) == ["jp-mlit", "jp-nisc"])
+        #expect(catalog.recipients(of: actionPlan, for: airline) == ["jp-mlit", "jp-nisc"])
+        #expect(catalog.recipients(of: actionPlan, for: unknown) == ["sector-ministry", "jp-nisc"])
+        #expect(catalog.recipients(of: activeDefense, for: railway) == ["jp-mlit", "jp-prime-minister"])
+        #expect(catalog.recipients(of: nis2, for: railway) == ["eu-csirt"])
+    }
+
+    @Test("an unknown top-level key is refused")
+    func unknownTopLevel() throws {
+        let json = Data(#"{"regimes": [], "regime": []}"#.utf8)
+
+        let error = #expect(throws: RegimeConfigurationError.self) { try RegimeCatalog.decode(from: json) }
+
+        #expect(error?.message.contains("regime") == true)
+        #expect(error?.regime == nil)
+    }
+
     static func catalogue(stage: String, extra: String = "") throws -> Data {
         let text = """
         {"regimes": [{"id": "test-regime", "name": {"ja": "試験", "en": "Test"}, "authorities": ["x"], \(extra)

@@ -1,6 +1,17 @@
 /// The configuration file as written, before its names are checked against the model.
 struct RawRegimeCatalog: Decodable {
     var regimes: [RawRegime]
+    var roles: [String: [String: String]]
+    var unknown: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case regimes, roles }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        regimes = try c.decode([RawRegime].self, forKey: .regimes)
+        roles = try c.decodeIfPresent([String: [String: String]].self, forKey: .roles) ?? [:]
+        unknown = regimeUnknownKeys(try regimeKeysPresent(in: decoder), known: Set(CodingKeys.allCases.map(\.rawValue)))
+    }
 
     func regimesChecked() throws -> [Regime] {
         try regimes.enumerated().map { index, raw in try raw.checked(position: index + 1) }

@@ -4,10 +4,13 @@ import Foundation
 public struct RegimeCatalog: Sendable, Hashable {
     /// The regimes, in configuration order.
     public let regimes: [Regime]
+    /// Recipient roles resolved by the reporter's sector: role → sector → authority id, with `*` for
+    /// any other sector, e.g. `sector-ministry` → `railway` → `jp-mlit`.
+    public let roles: [String: [String: String]]
 
     /// Creates a catalogue; throws ``RegimeConfigurationError`` on duplicate ids, unknown time zones,
     /// stages without a resolvable anchor stage, or non-positive periods.
-    public init(regimes: [Regime]) throws {
+    public init(regimes: [Regime], roles: [String: [String: String]] = [:]) throws {
         var seen = Set<String>()
         for regime in regimes {
             guard seen.insert(regime.id).inserted else {
@@ -21,6 +24,7 @@ public struct RegimeCatalog: Sendable, Hashable {
             }
         }
         self.regimes = regimes
+        self.roles = roles
     }
 
     /// The regime with `id`, if any.
@@ -37,7 +41,10 @@ public struct RegimeCatalog: Sendable, Hashable {
         } catch let error as DecodingError {
             throw RegimeConfigurationError.from(error, data: data)
         }
-        return try RegimeCatalog(regimes: raw.regimesChecked())
+        if !raw.unknown.isEmpty {
+            throw RegimeConfigurationError(message: "unknown top-level key(s) \(raw.unknown.joined(separator: ", ")) (expected regimes and roles)")
+        }
+        return try RegimeCatalog(regimes: raw.regimesChecked(), roles: raw.roles)
     }
 
     private static func check(_ regime: Regime) throws {
