@@ -118,4 +118,12 @@ struct DeadlineClockTests {
         #expect(notification.dueAt == (try S.instant("2026-07-02T01:50:00Z")))
         #expect(DeadlineDisplay.format(try #require(notification.dueAt), timeZone: "Australia/Sydney") == "2026-07-02 11:50 (UTC+10:00, Australia/Sydney)")
     }
+
+    @Test("spans are shown in hours and minutes, rounded down, negative as zero, absurd ones clamped")
+    func spans() {
+        #expect(DeadlineDisplay.format(span: 3 * 3600 + 7 * 60 + 59) == "3 h 07 min")
+        #expect(DeadlineDisplay.format(span: 50 * 3600, language: .ja) == "50時間00分")
+        #expect(DeadlineDisplay.format(span: -5) == "0 h 00 min")
+        #expect(DeadlineDisplay.format(span: 1e300) == "16666666666666 h 40 min")
+    }
 }

@@ -65,6 +65,7 @@ struct RegimeCatalogTests {
         (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "initial", "anchor": "became-aware", "pendingOrdinance": true, "period": {"hours": 1}}"#, "placeholderPeriod"),
         (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "initial", "anchor": "became-aware", "period": {"hours": 0}}"#, "positive"),
         (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "initial", "anchor": "became-aware", "period": {"weeks": 1}}"#, "weeks"),
+        (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "initial", "anchor": "became-aware", "period": {"calendarMonths": 720}}"#, "ten years"),
         (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "initial", "anchor": "previous-stage-submitted", "period": {"hours": 1}}"#, "earlier stage"),
         (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "draft", "anchor": "became-aware", "period": {"hours": 1}}"#, "draft"),
         (#"{"id": "a", "name": {"ja": "a", "en": "a"}, "submissionKind": "initial", "anchor": "became-aware", "period": {"hours": 1}, "deadline": 3}"#, "unknown key(s) deadline"),

@@ -21,7 +21,8 @@ public enum DeadlineDisplay {
 
     /// Formats a span as hours and minutes, rounding down to the minute: `5 h 07 min`, `5時間07分`.
     public static func format(span seconds: TimeInterval, language: ReportLanguage = .en) -> String {
-        let minutes = Int((max(seconds, 0) / 60).rounded(.down))
+        // Clamped so that absurd spans (e.g. from a corrupt clock) cannot overflow Int.
+        let minutes = Int(min((max(seconds, 0) / 60).rounded(.down), 1e15))
         switch language {
         case .en: return "\(minutes / 60) h \(pad(minutes % 60)) min"
         case .ja: return "\(minutes / 60)時間\(pad(minutes % 60))分"

@@ -65,6 +65,8 @@ public struct RegimeCatalog: Sendable, Hashable {
             switch stage.period {
             case .hours(let n) where n <= 0, .calendarMonths(let n) where n <= 0:
                 throw RegimeConfigurationError(regime: regime.id, stage: stage.id, message: "the period must be positive")
+            case .hours(let n) where n > 87_600, .calendarMonths(let n) where n > 120:
+                throw RegimeConfigurationError(regime: regime.id, stage: stage.id, message: "the period \(n) is longer than ten years; is the unit right?")
             default: break
             }
             if stage.anchor == .previousStageSubmitted || stage.condition == .previousStageOral {
