@@ -15,21 +15,27 @@ struct AddressRange: Sendable, Hashable {
 
     /// Parses an address (`prefix` = full length) or, with a `/`, a CIDR block.
     static func parse(_ text: String, requirePrefix: Bool) -> AddressRange? {
-        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        if requirePrefix && parts.count < 2 { return nil }
-        let isV6 = parts[0].contains(":")
+        parse(bytes: Array(text.utf8)[...], requirePrefix: requirePrefix)
+    }
+
+    private static func parse(bytes: ArraySlice<UInt8>, requirePrefix: Bool) -> AddressRange? {
+        let slash = bytes.firstIndex(of: 0x2F)
+        if requirePrefix && slash == nil { return nil }
+        let address = bytes[..<(slash ?? bytes.endIndex)]
+        let isV6 = address.contains(0x3A)
         var prefix = isV6 ? 128 : 32
-        if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-                  let value = Int(parts[1]), (1...prefix).contains(value)
-            else { return nil }
+        if let slash {
+            let digits = bytes[(slash + 1)...]
+            guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard (1...prefix).contains(value) else { return nil }
             prefix = value
         }
         if isV6 {
-            guard let (high, low) = IPv6Parser.parse(String(parts[0])) else { return nil }
+            guard let (high, low) = IPv6Parser.parse(String(decoding: address, as: UTF8.self)) else { return nil }
             return AddressRange(family: .v6, high: high, low: low, prefix: prefix)
         }
-        guard let value = IPv4Parser.inetAton(String(parts[0])) else { return nil }
+        guard let value = IPv4Parser.inetAton(address) else { return nil }
         return AddressRange(family: .v4, high: UInt64(value) << 32, low: 0, prefix: prefix)
     }
 
@@ -50,7 +56,11 @@ struct AddressRange: Sendable, Hashable {
 /// glibc `inet_aton`: one to four parts, each decimal, octal (`0…`) or hex (`0x…`).
 enum IPv4Parser {
     static func inetAton(_ text: String) -> UInt32? {
-        let bytes = Array(text.utf8)
+        inetAton(Array(text.utf8)[...])
+    }
+
+    static func inetAton(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        let bytes = Array(bytes)
         var index = 0
         var parts: [UInt64] = []
         var value: UInt64 = 0

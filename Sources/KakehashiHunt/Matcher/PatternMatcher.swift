@@ -45,6 +45,10 @@ public struct PatternMatcher: Sendable {
     /// Like the reference, only first copies of observations are reported, so a match bound
     /// entirely to later copies of `number_observed` reports nothing.
     public func firstMatch(in observations: ObservationSet) throws(MatcherError) -> [Int] {
+        if case .simple(let comparison) = program {
+            // A lone `[ … ]` binds the first copy of the first selected observation.
+            return try comparison.evaluate(observations).order.first.map { [$0] } ?? []
+        }
         let counts = observations.observations.map(\.count)
         let source = try program.source(for: observations, windows: TimeWindows(observations), counts: counts)
         guard let binding = try source.next() else { return [] }

@@ -3,12 +3,28 @@
 /// keywords, then identifiers). Whitespace and `/* */`, `//` comments are skipped.
 struct PatternLexer {
     private let scalars: [UInt32]
+    /// UTF-8 of the text, and the UTF-8 offset of every scalar (plus the end), for token text.
+    private let utf8: [UInt8]
+    private let utf8Offsets: [Int]
     private var position = 0
     private var line = 1
     private var column = 0
 
     init(_ text: String) {
-        scalars = text.unicodeScalars.map(\.value)
+        var values: [UInt32] = []
+        var offsets: [Int] = []
+        values.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            values.append(scalar.value)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        scalars = values
+        utf8Offsets = offsets
+        utf8 = Array(text.utf8)
     }
 
     /// All tokens, ending with `.endOfInput`.
@@ -28,10 +44,14 @@ struct PatternLexer {
             return PatternToken(kind: .endOfInput, text: "", offset: position, line: line, column: column)
         }
         let (kind, length) = longestMatch(at: position)
-        let text = String(String.UnicodeScalarView(scalars[position..<position + length].compactMap(Unicode.Scalar.init)))
+        let text = substring(position, position + length)
         let token = PatternToken(kind: kind, text: text, offset: position, line: line, column: column)
         advance(by: length)
         return token
+    }
+
+    private func substring(_ start: Int, _ end: Int) -> String {
+        String(decoding: utf8[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
     }
 
     private mutating func advance(by count: Int) {
@@ -139,6 +159,8 @@ struct PatternLexer {
         return winner
     }
 
+    /// Identifiers, keywords, booleans and the `h'…'`, `b'…'`, `t'…'` literals. A keyword or
+    /// boolean only wins when it is the whole word (a longer identifier beats it otherwise).
     private func wordMatch(at p: Int) -> (PatternToken.Kind, Int) {
         var plain = p + 1
         while plain < scalars.count, Self.isIdentifierPart(scalars[plain]) { plain += 1 }
@@ -146,22 +168,27 @@ struct PatternLexer {
         while hyphenated < scalars.count, Self.isIdentifierPart(scalars[hyphenated]) || scalars[hyphenated] == 0x2D {
             hyphenated += 1
         }
-        let word = String(String.UnicodeScalarView(scalars[p..<plain].compactMap(Unicode.Scalar.init)))
-        var candidates: [(PatternToken.Kind, Int?)] = []
-        switch scalars[p] {
-        case 0x68: candidates.append((.hex, hexLength(p)))
-        case 0x62: candidates.append((.binary, binaryLength(p)))
-        case 0x74: candidates.append((.timestamp, timestampLength(p)))
-        default: break
+        if plain == p + 1, at(plain) == 0x27 {
+            let literal: (PatternToken.Kind, Int?)? = switch scalars[p] {
+            case 0x68: (.hex, hexLength(p))
+            case 0x62: (.binary, binaryLength(p))
+            case 0x74: (.timestamp, timestampLength(p))
+            default: nil
+            }
+            if let (kind, length) = literal, let length { return (kind, length) }
         }
-        if word.hasPrefix("true") { candidates.append((.bool, 4)) }
-        if word.hasPrefix("false") { candidates.append((.bool, 5)) }
-        for keyword in PatternToken.Keyword.allCases where word.hasPrefix(keyword.rawValue) {
-            candidates.append((.keyword(keyword), keyword.rawValue.unicodeScalars.count))
+        if hyphenated > plain { return (.identifierWithHyphen, hyphenated - p) }
+        let length = plain - p
+        if length <= 10, Self.isUpperOrLowerASCII(scalars[p]) {
+            let word = substring(p, plain)
+            if word == "true" || word == "false" { return (.bool, length) }
+            if let keyword = PatternToken.Keyword(rawValue: word) { return (.keyword(keyword), length) }
         }
-        candidates.append((.identifierWithoutHyphen, plain - p))
-        candidates.append((.identifierWithHyphen, hyphenated - p))
-        return best(candidates)
+        return (.identifierWithoutHyphen, length)
+    }
+
+    private static func isUpperOrLowerASCII(_ c: UInt32) -> Bool {
+        (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c)
     }
 
     static func isIdentifierStart(_ c: UInt32) -> Bool {
