@@ -83,4 +83,20 @@ struct ReportSubmissionTests {
         #expect(stages.map(\.stage.id) == ["written-record"])
         #expect(refusal?.missing.map(\.field) == [.serviceImpact])
     }
+
+    @Test("a paid ransom routes one submission to CIRCIA for both its stages, and to Japan's ministries")
+    func routes() throws {
+        let aware = try S.instant("2026-05-01T00:00:00Z")
+        var report = try S.report(designations: ["us-covered-entity", "jp-critical-infrastructure-operator"], becameAware: aware)
+        report.ransom = RansomDetails(demanded: true, paid: true, amount: "40", currency: "BTC", paidAt: aware)
+
+        let routes = SubmissionRoute.routes(for: report, kind: .initial, regimes: try S.catalog())
+        let drafts = SubmissionRoute.routes(for: report, kind: .draft, regimes: try S.catalog())
+
+        #expect(routes.map(\.regime.id) == ["jp-ci-action-plan", "us-circia"])
+        #expect(routes.last?.stages.map(\.id) == ["covered-cyber-incident", "ransom-payment"])
+        #expect(routes.first?.recipients == ["jp-mlit", "jp-nisc"])
+        #expect(routes.last?.recipients == ["us-cisa"])
+        #expect(drafts.isEmpty)
+    }
 }

@@ -1,6 +1,20 @@
 import Foundation
 
 /// An incident: its id, every submission made about it (immutable versions), and where they went.
+///
+/// The flow the server drives, all pure functions:
+/// ```swift
+/// let regimes = try RegimeCatalog.decode(from: configData)                 // config/regimes.json
+/// let report = try ReportCoding.makeDecoder().decode(IncidentReport.self, from: body)
+/// try SubmissionValidator.validate(report, kind: .initial, incident: incident, regimes: regimes)
+/// var incident = incident.appending(report, kind: .initial, at: now)      // version n + 1
+/// for route in SubmissionRoute.routes(for: report, kind: .initial, incident: incident, regimes: regimes) {
+///     // send to route.recipients, e.g. ["jp-mlit", "jp-nisc"], then:
+///     try incident.record(SubmissionDelivery(submissionVersion: incident.submissions.count, regimeID: route.regime.id, deliveredAt: sentAt))
+/// }
+/// let deadlines = DeadlineCalculator.deadlines(for: incident, regimes: regimes, now: now)
+/// let bundle = try ShareableReport.make(from: incident, for: .isac).stixBundle()
+/// ```
 public struct Incident: Sendable, Codable, Hashable {
     /// The hub's id of the incident; STIX ids of its shared objects are derived from it.
     public let id: String
