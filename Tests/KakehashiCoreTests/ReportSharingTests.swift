@@ -119,6 +119,23 @@ struct ReportSharingTests {
         #expect(Set(ids).count == ids.count)
     }
 
+    @Test("a later version keeps every object's id and moves the report's modified time")
+    func newVersion() throws {
+        let incident = try fixtureIncident()
+        let updated = incident.appending(try #require(incident.latestReport), kind: .update, at: try S.instant("2026-03-30T09:00:00Z"))
+
+        let before = try ShareableReport.make(from: incident, for: .isac).stixBundle()
+        let after = try ShareableReport.make(from: updated, for: .isac).stixBundle()
+
+        let ids = { (bundle: JSONValue) in Set((bundle["objects"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }) }
+        let report = { (bundle: JSONValue) in (bundle["objects"]?.arrayValue ?? []).first { $0["type"] == "report" } }
+        #expect(ids(before) == ids(after))
+        #expect(report(before)?["created"] == report(after)?["created"])
+        #expect(report(after)?["modified"] == "2026-03-30T09:00:00.000Z")
+        #expect(report(before)?["modified"] == "2026-03-28T17:05:00.000Z")
+        #expect(before["id"] != after["id"], "a new version is a new bundle")
+    }
+
     @Test("UUIDv5 matches RFC 9562 / Python reference vectors")
     func uuidVectors() throws {
         let dns = try #require(UUID(uuidString: "6ba7b810-9dad-11d1-80b4-00c04fd430c8"))
