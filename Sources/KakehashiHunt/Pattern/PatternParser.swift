@@ -9,8 +9,15 @@ struct PatternParser {
         var operandTexts: [String?]
     }
 
+    /// Limits that keep every recursive walk of the tree far from the stack's end. The reference
+    /// (Python ANTLR) fails on much smaller inputs because of Python's recursion limit.
+    static let maximumNesting = 100
+    static let maximumOperators = 2000
+
     private let tokens: [PatternToken]
     private var index = 0
+    private var nesting = 0
+    private var operators = 0
     private var operandTexts: [String?] = []
 
     private init(tokens: [PatternToken]) {
@@ -54,11 +61,27 @@ struct PatternParser {
                                   message: "expected \(wanted) but found \(found)", expected: names)
     }
 
+    private mutating func enterNesting() throws(PatternSyntaxError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else { throw limitError("parentheses nested deeper than \(Self.maximumNesting) levels") }
+    }
+
+    private mutating func countOperator() throws(PatternSyntaxError) {
+        operators += 1
+        guard operators <= Self.maximumOperators else { throw limitError("more than \(Self.maximumOperators) operators and qualifiers") }
+    }
+
+    private func limitError(_ message: String) -> PatternSyntaxError {
+        let token = current
+        return PatternSyntaxError(offset: token.offset, line: token.line, column: token.column, message: "pattern too complex: \(message)")
+    }
+
     // MARK: - Observation expressions
 
     private mutating func parseFollowedBy() throws(PatternSyntaxError) -> ObservationExpression {
         var lhs = try parseObservationOr()
         while accept(.keyword(.followedBy)) != nil {
+            try countOperator()
             lhs = .followedBy(lhs, try parseObservationOr())
         }
         return lhs
@@ -67,6 +90,7 @@ struct PatternParser {
     private mutating func parseObservationOr() throws(PatternSyntaxError) -> ObservationExpression {
         var lhs = try parseObservationAnd()
         while accept(.keyword(.or)) != nil {
+            try countOperator()
             lhs = .or(lhs, try parseObservationAnd())
         }
         return lhs
@@ -75,6 +99,7 @@ struct PatternParser {
     private mutating func parseObservationAnd() throws(PatternSyntaxError) -> ObservationExpression {
         var lhs = try parseQualifiedObservation()
         while accept(.keyword(.and)) != nil {
+            try countOperator()
             lhs = .and(lhs, try parseQualifiedObservation())
         }
         return lhs
@@ -86,12 +111,15 @@ struct PatternParser {
             expression = .observation(try parseComparisonOr())
             try expect(.rbrack)
         } else if accept(.lparen) != nil {
+            try enterNesting()
             expression = .grouped(try parseFollowedBy())
+            nesting -= 1
             try expect(.rparen)
         } else {
             throw unexpected([.lbrack, .lparen])
         }
         while let qualifier = try parseQualifier() {
+            try countOperator()
             expression = .qualified(expression, qualifier)
         }
         return expression
@@ -122,6 +150,7 @@ struct PatternParser {
     private mutating func parseComparisonOr() throws(PatternSyntaxError) -> ComparisonExpression {
         var lhs = try parseComparisonAnd()
         while accept(.keyword(.or)) != nil {
+            try countOperator()
             lhs = .or(lhs, try parseComparisonAnd())
         }
         return lhs
@@ -130,6 +159,7 @@ struct PatternParser {
     private mutating func parseComparisonAnd() throws(PatternSyntaxError) -> ComparisonExpression {
         var lhs = try parsePropertyTest()
         while accept(.keyword(.and)) != nil {
+            try countOperator()
             lhs = .and(lhs, try parsePropertyTest())
         }
         return lhs
@@ -137,7 +167,9 @@ struct PatternParser {
 
     private mutating func parsePropertyTest() throws(PatternSyntaxError) -> ComparisonExpression {
         if accept(.lparen) != nil {
+            try enterNesting()
             let inner = try parseComparisonOr()
+            nesting -= 1
             try expect(.rparen)
             return inner
         }

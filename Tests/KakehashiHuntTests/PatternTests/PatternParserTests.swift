@@ -86,3 +86,34 @@ struct PatternDescriptionTests {
         #expect(try Pattern(parsing: pattern.description).comparisons == pattern.comparisons)
     }
 }
+
+@Suite("Pattern size limits")
+struct PatternLimitTests {
+    @Test func longestAllowedChainsParseRenderAndMatch() throws {
+        let comparisons = (0..<PatternParser.maximumOperators).map { "ipv4-addr:value = '10.0.\($0 / 256).\($0 % 256)'" }
+        let pattern = try Pattern(parsing: "[" + comparisons.joined(separator: " OR ") + "]")
+        let matcher = try PatternMatcher(pattern)
+        let address = JSONValue.object(["type": .string("ipv4-addr"), "value": .string("10.0.7.207")])
+        let set = ObservationSet(observations: [Observation(firstObserved: 0, lastObserved: 0, count: 1, objects: [("a", address)])])
+
+        let observationChain = try PatternMatcher(parsing: comparisons.map { "[\($0)]" }.joined(separator: " OR "))
+
+        #expect(pattern.comparisons.count == PatternParser.maximumOperators)
+        #expect(try Pattern(parsing: pattern.description) == pattern)
+        #expect(try matcher.matches(set))
+        #expect(try observationChain.matches(set))
+    }
+
+    @Test func excessiveNestingOrLengthIsAnErrorNotACrash() {
+        let deep = String(repeating: "(", count: 5000) + "[a:b = 1]" + String(repeating: ")", count: 5000)
+        let long = Array(repeating: "[a:b = 1]", count: PatternParser.maximumOperators + 2).joined(separator: " AND ")
+        for text in [deep, long] {
+            do {
+                _ = try Pattern(parsing: text)
+                Issue.record("expected a size error")
+            } catch {
+                #expect(error.message.contains("too complex"))
+            }
+        }
+    }
+}
