@@ -8,6 +8,11 @@ matcher (stix2matcher.matcher.match(pattern, data, stix_version='2.1')) on each,
   {"cases": [{"id", "pattern", "data", "outcome": "match"|"nomatch"|"error",
               "matched": [observed-data ids], "error": str|null, "tags": [str]}]}
 
+Every fourth generated case whose pattern also fits the STIX 2.0 grammar (no EXISTS, no
+START/STOP) is repeated in STIX 2.0 form ("format": "stix20"): observed-data objects carrying the
+deprecated "objects" dictionary, references rewritten to its keys, matched with stix_version='2.0'.
+Other cases have "format": "stix21".
+
 Tags mark cases where the Swift matcher deliberately differs from the reference:
   "ipv6"   ISSUBSET/ISSUPERSET on IPv6 (the reference only knows IPv4 and raises)
   "exists" NOT EXISTS or EXISTS combined with other comparisons (the reference mishandles them)
@@ -295,10 +300,42 @@ def malformed_cases(gen):
     ]
 
 
-def run(pattern, data):
+def to_stix20(bundles):
+    """Observed-data with embedded "objects" maps; _ref/_refs values become map keys."""
+    pool = {}
+    observed = []
+    for bundle in bundles:
+        for obj in bundle.get("objects", []):
+            if obj["type"] == "observed-data":
+                observed.append(obj)
+            else:
+                pool[obj["id"]] = obj
+    result = []
+    for od in observed:
+        keys = {}
+        for ref in od["object_refs"]:
+            if ref in pool and ref not in keys:
+                keys[ref] = str(len(keys))
+
+        def rewrite(value, name=""):
+            if isinstance(value, dict):
+                return {k: rewrite(v, k) for k, v in value.items()}
+            if isinstance(value, list):
+                return [keys.get(v, v) if name.endswith("_refs") and isinstance(v, str) else rewrite(v) for v in value]
+            if name.endswith("_ref") and isinstance(value, str):
+                return keys.get(value, value)
+            return value
+
+        converted = {k: v for k, v in od.items() if k != "object_refs"}
+        converted["objects"] = {key: rewrite(pool[ref]) for ref, key in keys.items()}
+        result.append(converted)
+    return result
+
+
+def run(pattern, data, version="2.1"):
     try:
-        result = match(pattern, data, stix_version="2.1")
-        ids = [sdo["objects"][0]["id"] for sdo in result]
+        result = match(pattern, data, stix_version=version)
+        ids = [sdo["id"] if version == "2.0" else sdo["objects"][0]["id"] for sdo in result]
         return ("match" if result else "nomatch"), ids, None
     except Exception as exc:
         return "error", [], "%s: %s" % (type(exc).__name__, exc)
@@ -313,11 +350,17 @@ def main(argv):
         pattern, data, tags = gen.case()
         outcome, ids, error = run(pattern, data)
         cases.append({"id": "g%d" % index, "pattern": pattern, "data": data, "outcome": outcome,
-                      "matched": ids, "error": error, "tags": sorted(tags)})
+                      "matched": ids, "error": error, "tags": sorted(tags), "format": "stix21"})
+        if index % 4 == 0 and "EXISTS" not in pattern and "START" not in pattern:
+            data20 = to_stix20(data)
+            outcome, ids, error = run(pattern, data20, "2.0")
+            if not (error or "").startswith("ParseException"):
+                cases.append({"id": "s%d" % index, "pattern": pattern, "data": data20, "outcome": outcome,
+                              "matched": ids, "error": error, "tags": sorted(tags), "format": "stix20"})
     for index, (pattern, data) in enumerate(malformed_cases(gen)):
         outcome, ids, error = run(pattern, data)
         cases.append({"id": "m%d" % index, "pattern": pattern, "data": data, "outcome": outcome,
-                      "matched": ids, "error": error, "tags": []})
+                      "matched": ids, "error": error, "tags": [], "format": "stix21"})
     json.dump({"cases": cases}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
 
