@@ -12,11 +12,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
             if error is APIError { throw error }
-            if let http = error as? HTTPError {
-                return try ErrorBody(status: http.status, code: Self.code(for: http.status), message: http.body ?? http.status.reasonPhrase, field: nil)
-                    .response(headers: http.headers)
+            let http = error as? HTTPError
+            var message = http?.body ?? error.status.reasonPhrase
+            if error.status == .contentTooLarge {
+                message = "the request body is larger than the \(HubLimits.maxBodyBytes / 1_048_576) MiB the hub accepts"
             }
-            throw error
+            return try ErrorBody(status: error.status, code: Self.code(for: error.status), message: message, field: nil)
+                .response(headers: http?.headers ?? [:])
         } catch let error as StorageError {
             switch error.code {
             case .notFound: throw APIError(.notFound, code: "not-found", error.message)

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct HealthControllerTests {
+    @Test func healthReportsTheDatabase() async throws {
+        try await TestHub.run { _, client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
+                #expect(json == ["status": "ok", "database": "reachable", "engine": "sqlite"])
+            }
+        }
+    }
+
+    @Test func metricsCountRequests() async throws {
+        try await TestHub.run { _, client in
+            try await client.execute(uri: "/nowhere", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+                #expect(text.contains(#"kakehashi_http_requests_total{method="GET",status="404"} 1"#))
+            }
+        }
+    }
+
+    @Test func unknownRouteIsJSON404() async throws {
+        try await TestHub.run { _, client in
+            try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(errorCode(response) == "not-found")
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KakehashiCore
+@testable import KakehashiServer
+import Testing
+
+@Suite struct SessionControllerTests {
+    static func attempt(_ client: some TestClientProtocol, username: String, password: String) async throws -> TestResponse {
+        let body = try JSONSerialization.data(withJSONObject: ["username": username, "password": password])
+        return try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body)) { $0 }
+    }
+
+    @Test func signInSetsAStrictHttpOnlyCookie() async throws {
+        try await TestHub.run { hub, client in
+            let response = try await Self.attempt(client, username: "rail-analyst", password: TestHub.password)
+            #expect(response.status == .ok)
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.hasPrefix("kh_session=s_"))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            #expect(!cookie.contains("Secure"), "plain HTTP in tests; Secure is set when the hub serves TLS")
+            let browser = try await hub.signIn(client, as: "rail-analyst")
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""username":"rail-analyst""#))
+            }
+        }
+    }
+
+    @Test func secureCookieUnderTLS() {
+        let cookie = SessionCookie.make(secret: "s_x", lifetime: 60, secure: true)
+        #expect(cookie.description.contains("Secure") && cookie.description.contains("HttpOnly"))
+    }
+
+    @Test func wrongPasswordIsRefusedAndAudited() async throws {
+        try await TestHub.run { hub, client in
+            let response = try await Self.attempt(client, username: "rail-analyst", password: "not the password")
+            #expect(response.status == .unauthorized)
+            #expect(errorCode(response) == "bad-credentials")
+            let actions = try await hub.hub.audit.entries().map(\.action)
+            #expect(actions == ["session.signin.failed"])
+        }
+    }
+
+    @Test func repeatedFailuresLockTheAccount() async throws {
+        try await TestHub.run { _, client in
+            for _ in 0..<5 {
+                #expect(try await Self.attempt(client, username: "rail-viewer", password: "guess").status == .unauthorized)
+            }
+            let locked = try await Self.attempt(client, username: "rail-viewer", password: TestHub.password)
+            #expect(locked.status == .tooManyRequests, "even the right password waits out the lock")
+            #expect(errorCode(locked) == "throttled")
+        }
+    }
+
+    @Test func signOutEndsTheSession() async throws {
+        try await TestHub.run { hub, client in
+            let browser = try await hub.signIn(client, as: "rail-viewer")
+            try await client.execute(uri: "/api/v1/session", method: .delete, headers: browser.headersWithCSRF) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: browser.headers) { #expect($0.status == .unauthorized) }
+        }
+    }
+}
