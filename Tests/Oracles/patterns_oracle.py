@@ -4,6 +4,7 @@
 Runs the OASIS validator (stix2-patterns, STIX 2.1 grammar) on every pattern of the corpus
 files given on the command line (default: Tests/KakehashiHuntTests/Fixtures/patterns/*.txt) and
 prints JSON: {"results": [{"file", "line", "pattern", "valid", "errors", "parses"}]}.
+"error_at" is "line:column" of the grammar error the reference parser reports (null if it parses).
 "parses" is whether the grammar alone accepts the pattern (stix2patterns.v21.pattern.Pattern, which
 the reference matcher uses), without the validator's extra checks.
 
@@ -14,6 +15,7 @@ itself raises (e.g. a negative list index) is reported as invalid, with the exce
 import glob
 import json
 import os
+import re
 import sys
 
 from stix2patterns.v21.pattern import Pattern
@@ -28,12 +30,14 @@ def verdict(pattern):
         return False, ["reference raised %s: %s" % (type(exc).__name__, exc)]
 
 
-def parses(pattern):
+def grammar_error(pattern):
+    """(parses, "line:column" of the first grammar error or None)."""
     try:
         Pattern(pattern)
-        return True
-    except Exception:
-        return False
+        return True, None
+    except Exception as exc:
+        found = re.match(r"(\d+):(\d+):", str(exc))
+        return False, "%s:%s" % found.groups() if found else None
 
 
 def main(argv):
@@ -48,9 +52,10 @@ def main(argv):
                 if not pattern.strip():
                     continue
                 valid, errors = verdict(pattern)
+                parses, error_at = grammar_error(pattern)
                 results.append({"file": os.path.basename(path), "line": number,
                                 "pattern": pattern, "valid": valid, "errors": errors,
-                                "parses": parses(pattern)})
+                                "parses": parses, "error_at": error_at})
     json.dump({"results": results}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

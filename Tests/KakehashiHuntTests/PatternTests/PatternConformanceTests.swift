@@ -13,6 +13,13 @@ struct PatternConformanceTests {
         var valid: Bool
         var errors: [String]
         var parses: Bool
+        /// `line:column` of the reference parser's first grammar error.
+        var errorAt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file, line, pattern, valid, errors, parses
+            case errorAt = "error_at"
+        }
     }
 
     struct Report: Decodable {
@@ -53,9 +60,16 @@ struct PatternConformanceTests {
             let swiftResult: Result<Pattern, PatternSyntaxError> = Result { () throws(PatternSyntaxError) in
                 try PatternValidator.validate(verdict.pattern)
             }
-            let swiftParses = (try? Pattern(parsing: verdict.pattern)) != nil
-            if swiftParses != verdict.parses {
-                disagreements.append("\(verdict.file):\(verdict.line) grammar: Swift \(swiftParses ? "parses" : "fails"), reference \(verdict.parses ? "parses" : "fails"): \(verdict.pattern)")
+            let grammar: Result<Pattern, PatternSyntaxError> = Result { () throws(PatternSyntaxError) in
+                try Pattern(parsing: verdict.pattern)
+            }
+            switch (grammar, verdict.parses) {
+            case (.success, false), (.failure, true):
+                disagreements.append("\(verdict.file):\(verdict.line) grammar: Swift \(verdict.parses ? "fails" : "parses"), reference \(verdict.parses ? "parses" : "fails"): \(verdict.pattern)")
+            case (.failure(let error), false) where verdict.errorAt != nil && verdict.errorAt != "\(error.line):\(error.column)":
+                disagreements.append("\(verdict.file):\(verdict.line) error position: Swift \(error.line):\(error.column), reference \(verdict.errorAt ?? ""): \(verdict.pattern)")
+            default:
+                break
             }
             switch (swiftResult, verdict.valid) {
             case (.success, false):
