@@ -3,5 +3,6 @@ public enum Migrations {
     public static let all: [Migration] = [
         membersSchema,
         auditSchema,
+        taxiiSchema,
     ]
 }
