@@ -9,14 +9,14 @@ public enum IndicatorMode: UInt8, Sendable {
 }
 
 /// The indicators kept for a hunt: ids in one byte arena and, only where the matcher is needed,
-/// the parsed pattern. A million equality indicators therefore cost little more than their ids.
+/// the compiled pattern matcher. A million equality indicators therefore cost little more than their ids.
 public struct CompiledIndicators: Sendable {
     private var idBytes: [UInt8] = []
     private var idStart: [UInt32] = [0]
     /// Evaluation mode per indicator.
     public private(set) var modes: [IndicatorMode] = []
-    /// Parsed patterns of `confirm`/`windowed` indicators, by indicator number.
-    public private(set) var patterns: [UInt32: Pattern] = [:]
+    /// Compiled matchers of `confirm`/`windowed` indicators, by indicator number.
+    public private(set) var matchers: [UInt32: PatternMatcher] = [:]
     /// Time window in seconds of `windowed` indicators, by indicator number.
     public private(set) var windows: [UInt32: Double] = [:]
 
@@ -27,12 +27,12 @@ public struct CompiledIndicators: Sendable {
     public var count: Int { modes.count }
 
     /// Appends an indicator; returns its number.
-    mutating func append(id: String, mode: IndicatorMode, pattern: Pattern?, window: Double?) -> UInt32 {
+    mutating func append(id: String, mode: IndicatorMode, matcher: PatternMatcher?, window: Double?) -> UInt32 {
         let n = UInt32(modes.count)
         idBytes.append(contentsOf: id.utf8)
         idStart.append(UInt32(idBytes.count))
         modes.append(mode)
-        if mode != .exact, let pattern { patterns[n] = pattern }
+        if mode != .exact, let matcher { matchers[n] = matcher }
         if let window { windows[n] = window }
         return n
     }

@@ -1,7 +1,8 @@
 /// Turns indicator records into an `IndicatorIndex` plus the per-indicator data the engine needs.
 public struct HuntCompiler {
-    /// The index being built.
-    public private(set) var index = IndicatorIndex()
+    private var builder = IndexBuilder()
+    /// The index; complete after `finish()`.
+    public private(set) var index = IndicatorIndex(IndexBuilder())
     /// The indicators accepted so far.
     public private(set) var indicators = CompiledIndicators()
     /// Indicators not used, with reasons.
@@ -38,15 +39,22 @@ public struct HuntCompiler {
             mode = .windowed
             window = Self.within(pattern.root) ?? defaultWindow
         }
-        let n = indicators.append(id: record.id, mode: mode, pattern: pattern, window: window)
+        var matcher: PatternMatcher?
+        if mode != .exact {
+            do { matcher = try PatternMatcher(pattern) } catch {
+                skipped.append(SkippedIndicator(id: record.id, reason: "pattern cannot be evaluated: \(error)"))
+                return
+            }
+        }
+        let n = indicators.append(id: record.id, mode: mode, matcher: matcher, window: window)
         for (i, set) in observations.enumerated() {
             guard case .some(let anchors, _) = set else { continue }
-            index.addTerm(indicator: n, observation: UInt16(clamping: i), anchors: anchors)
+            builder.addTerm(indicator: n, observation: UInt16(clamping: i), anchors: anchors)
         }
     }
 
     /// Finishes the index (builds automata); call once after the last `add`.
-    public mutating func finish() { index.finalize() }
+    public mutating func finish() { index = IndicatorIndex(builder); builder = IndexBuilder() }
 
     private func collect(_ e: ObservationExpression, into out: inout [AnchorSet]) {
         switch e {

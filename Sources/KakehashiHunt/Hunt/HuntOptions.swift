@@ -77,12 +77,14 @@ public struct HuntSummary: Sendable {
     public var matches = 0
     /// Indicators matched at least once.
     public var matchedIndicators = 0
-    /// Candidates that needed a matcher but none was available.
-    public var unconfirmedCandidates = 0
+    /// Candidates the pattern matcher failed on (counted as no match).
+    public var matcherErrors = 0
     /// Seconds spent loading and indexing indicators.
     public var compileSeconds = 0.0
     /// Seconds spent scanning logs.
     public var scanSeconds = 0.0
+    /// CPU seconds (user + system) spent scanning; on a busy machine a fairer speed measure.
+    public var scanCPUSeconds = 0.0
     /// Bytes of log read.
     public var bytesRead = 0
     /// Approximate index size in bytes.
@@ -90,6 +92,8 @@ public struct HuntSummary: Sendable {
     /// The sightings bundle.
     public var bundle: HuntJSON = .object([:])
 
+    /// Events per CPU second over the scan.
+    public var eventsPerCPUSecond: Double { scanCPUSeconds > 0 ? Double(events) / scanCPUSeconds : 0 }
     /// Events per second over the scan.
     public var eventsPerSecond: Double { scanSeconds > 0 ? Double(events) / scanSeconds : 0 }
 }

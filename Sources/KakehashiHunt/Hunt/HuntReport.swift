@@ -14,8 +14,8 @@ public enum HuntReport {
         }
         lines.append("matches: \(s.matches) on \(s.matchedIndicators) indicators; scanned in \(format(s.scanSeconds))s "
                      + "(\(Int(s.eventsPerSecond)) events/s)")
-        if s.unconfirmedCandidates > 0 {
-            lines.append("warning: \(s.unconfirmedCandidates) candidates needed the pattern matcher, which this build lacks")
+        if s.matcherErrors > 0 {
+            lines.append("warning: the pattern matcher failed on \(s.matcherErrors) candidates (counted as no match)")
         }
         return lines.joined(separator: "\n")
     }

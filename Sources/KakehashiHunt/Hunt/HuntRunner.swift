@@ -6,11 +6,10 @@ public enum HuntRunner {
     /// Runs a hunt.
     /// - Parameters:
     ///   - options: inputs and limits.
-    ///   - matcher: confirms candidates of non-trivial patterns (nil: only index-exact indicators match).
     ///   - progress: called about four times a second while scanning.
     /// - Throws: `IndicatorFileError`, `LogReadError` (naming the file) or a file-write error.
     public static func run(
-        options: HuntOptions, matcher: (any HuntMatcher)? = defaultMatcher,
+        options: HuntOptions,
         progress: ((HuntProgress) -> Void)? = nil
     ) async throws -> HuntSummary {
         var summary = HuntSummary()
@@ -28,18 +27,19 @@ public enum HuntRunner {
         summary.indexBytes = compiler.index.memoryBytes
         summary.compileSeconds = seconds(since: compileStart)
 
-        let engine = HuntEngine(compiler: compiler, matcher: matcher, maxSamples: options.maxSamples)
+        let engine = HuntEngine(compiler: compiler, maxSamples: options.maxSamples)
         let files = try expand(options.logPaths)
         summary.files = files
         let totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         let scanStart = DispatchTime.now()
+        let scanCPUStart = cpuSeconds()
         var doneBytes = 0
         var lastReport = scanStart.uptimeNanoseconds
         for path in files {
             let reader = try LogFileReader(path: path, format: options.format, mapping: options.mapping)
             var eventsInFile = 0
             summary.lines += try reader.forEachEvent(onEvent: { event, line in
-                engine.process(event, source: { "\(path):\(line)" })
+                engine.process(event, path: path, line: line)
                 eventsInFile += 1
                 if let progress, eventsInFile & 0xFFFF == 0 {
                     let now = DispatchTime.now().uptimeNanoseconds
@@ -59,10 +59,11 @@ public enum HuntRunner {
             doneBytes += reader.bytesConsumed
         }
         summary.scanSeconds = seconds(since: scanStart)
+        summary.scanCPUSeconds = cpuSeconds() - scanCPUStart
         summary.bytesRead = doneBytes
         summary.matches = engine.sightings.totalMatches
         summary.matchedIndicators = engine.sightings.stats.count
-        summary.unconfirmedCandidates = engine.unconfirmed
+        summary.matcherErrors = engine.matcherErrors
         progress?(HuntProgress(bytesRead: doneBytes, totalBytes: totalBytes, events: summary.events,
                                matches: summary.matches, elapsed: summary.scanSeconds))
         summary.bundle = SightingWriter.bundle(engine.sightings, indicators: engine.indicators,
@@ -75,8 +76,17 @@ public enum HuntRunner {
         return summary
     }
 
-    /// The matcher used when none is passed (the module's STIX pattern matcher when available).
-    public static var defaultMatcher: (any HuntMatcher)? { DefaultHuntMatcher.shared }
+    /// CPU time (user + system) used by the process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

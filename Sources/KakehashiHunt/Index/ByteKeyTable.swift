@@ -7,14 +7,14 @@ import Darwin
 /// An open-addressing hash table from (field, value bytes) to a posting-list head, with all key
 /// bytes in one arena. Lookups take a byte slice and allocate nothing.
 public struct ByteKeyTable: Sendable {
-    private var slotHash: [UInt64]
-    private var slotKey: [Int32]
-    private var keyOffset: [UInt32] = []
-    private var keyLength: [UInt32] = []
-    private var keyField: [UInt8] = []
-    private var keyHead: [Int32] = []
-    private var arena: [UInt8] = []
-    private var mask: Int
+    private(set) var slotHash: [UInt64]
+    private(set) var slotKey: [Int32]
+    private(set) var keyOffset: [UInt32] = []
+    private(set) var keyLength: [UInt32] = []
+    private(set) var keyField: [UInt8] = []
+    private(set) var keyHead: [Int32] = []
+    private(set) var arena: [UInt8] = []
+    private(set) var mask: Int
 
     /// An empty table sized for about `expectedKeys` keys.
     public init(expectedKeys: Int = 16) {

@@ -3,24 +3,180 @@
 /// Aho–Corasick automata for substrings, and short lists for type-presence fallbacks.
 ///
 /// A *term* is one (indicator, observation expression) pair; lookups report term ids.
-public struct IndicatorIndex: Sendable {
-    private var postings = PostingLists()
-    private var equal = ByteKeyTable(expectedKeys: 1024)
-    private var tries = [PrefixTrie](repeating: PrefixTrie(), count: IndexField.allCases.count * 2)
-    private var automata = [SubstringAutomaton](repeating: SubstringAutomaton(), count: IndexField.allCases.count)
-    private var presence = [[UInt32]](repeating: [], count: ProducedObjectType.allCases.count)
-    private var equalFields: UInt32 = 0
-    private var trieFields: UInt32 = 0
-    private var automatonFields: UInt32 = 0
+/// Built with `IndexBuilder`; immutable (and so shared without copying) once built.
+public final class IndicatorIndex: @unchecked Sendable {
+    // Immutable after init; raw buffers are written once and freed in deinit.
+    let postings: FrozenPostings
+    let equal: FrozenByteKeyTable
+    let postingBytes: Int
+    let equalBytes: Int
+    let tries: UnsafeMutableBufferPointer<FrozenPrefixTrie>
+    let automata: [SubstringAutomaton]
+    let presence: [[UInt32]]
+    let presenceMask: UInt32
+    let terms: UnsafeMutableBufferPointer<UInt32>
+    let equalFields: UInt32
+    let trieFields: UInt32
+    let automatonFields: UInt32
     /// Indicator number of each term.
-    public private(set) var termIndicator: [UInt32] = []
+    public let termIndicator: [UInt32]
     /// Observation-expression number (within its indicator) of each term.
-    public private(set) var termObservation: [UInt16] = []
+    public let termObservation: [UInt16]
 
-    /// An empty index.
-    public init() {}
+    /// Freezes a builder (building its automata).
+    public init(_ builder: IndexBuilder) {
+        var b = builder
+        for i in b.automata.indices where !b.automata[i].isEmpty { b.automata[i].build() }
+        postings = FrozenPostings(b.postings); equal = FrozenByteKeyTable(b.equal)
+        postingBytes = b.postings.memoryBytes; equalBytes = b.equal.memoryBytes
+        tries = FrozenByteKeyTable.copy(b.tries.map(FrozenPrefixTrie.init)); automata = b.automata; presence = b.presence
+        equalFields = b.equalFields; trieFields = b.trieFields; automatonFields = b.automatonFields
+        termIndicator = b.termIndicator; termObservation = b.termObservation
+        terms = FrozenByteKeyTable.copy(b.termIndicator)
+        var mask: UInt32 = 0
+        for (i, list) in b.presence.enumerated() where !list.isEmpty { mask |= 1 << UInt32(i) }
+        presenceMask = mask
+    }
+
+    deinit {
+        postings.deallocate(); equal.deallocate()
+        for t in tries { t.deallocate() }
+        tries.deallocate(); terms.deallocate()
+    }
 
     /// Number of terms.
+    public var termCount: Int { termIndicator.count }
+
+    /// The indicator number of `term` (raw-memory read for the per-event path).
+    @inline(__always)
+    public func indicator(ofTerm term: UInt32) -> UInt32 { terms[Int(term)] }
+
+    /// Calls `body` with every term whose anchors the event hits (a term may be reported twice).
+    @inline(__always)
+    public func forEachCandidate(in event: LogEvent, heads: inout HeadBuffer, _ body: (UInt32) -> Void) {
+        heads.count = 0
+        let present = event.fields.withUnsafeBufferPointer { fields in
+            event.arena.withUnsafeBufferPointer { arena in
+                collectHeads(event, fields, arena, &heads)
+            }
+        }
+        for k in 0..<heads.count { postings.forEach(from: heads.base[k], body) }
+        let wanted = present & presenceMask
+        if wanted != 0 {
+            for type in ProducedObjectType.allCases where wanted & (1 << type.rawValue) != 0 {
+                for term in presence[Int(type.rawValue)] { body(term) }
+            }
+        }
+    }
+
+    /// Looks every field up; appends posting heads to `heads`; returns the produced-type mask.
+    @inline(__always)
+    private func collectHeads(_ event: LogEvent, _ fields: UnsafeBufferPointer<LogEvent.Field>,
+                              _ arena: UnsafeBufferPointer<UInt8>, _ heads: inout HeadBuffer) -> UInt32 {
+        var present: UInt32 = 0
+        for i in 0..<fields.count {
+            let field = fields[i]
+            let bytes = UnsafeBufferPointer(rebasing: arena[Int(field.start)..<Int(field.start + field.count)])
+            let primary: IndexField
+            switch field.kind {
+            case .ipv4: primary = .ipv4Value; present |= 1 << ProducedObjectType.ipv4Addr.rawValue
+            case .ipv6: primary = .ipv6Value; present |= 1 << ProducedObjectType.ipv6Addr.rawValue
+            case .domain: primary = .domainValue; present |= 1 << ProducedObjectType.domainName.rawValue
+            case .url: primary = .urlValue; present |= 1 << ProducedObjectType.url.rawValue
+            case .email: primary = .emailValue; present |= 1 << ProducedObjectType.emailAddr.rawValue
+            case .md5: primary = .md5; present |= 1 << ProducedObjectType.file.rawValue
+            case .sha1: primary = .sha1; present |= 1 << ProducedObjectType.file.rawValue
+            case .sha256: primary = .sha256; present |= 1 << ProducedObjectType.file.rawValue
+            }
+            look(primary, bytes, &heads)
+            if primary == .ipv4Value || primary == .ipv6Value {
+                let v6 = primary == .ipv6Value
+                var key: IPKey?
+                if trieFields != 0 { key = Self.addressKey(bytes, v6: v6) }
+                if let key { probeTrie(primary, v6, key, &heads) }
+                if i == event.srcIP {
+                    look(.trafficSrcAddr, bytes, &heads)
+                    if let key { probeTrie(.trafficSrcAddr, v6, key, &heads) }
+                }
+                if i == event.dstIP {
+                    look(.trafficDstAddr, bytes, &heads)
+                    if let key { probeTrie(.trafficDstAddr, v6, key, &heads) }
+                }
+            }
+        }
+        if event.srcIP >= 0 || event.dstIP >= 0 {
+            present |= 1 << ProducedObjectType.networkTraffic.rawValue
+            if event.srcPort >= 0 { lookPort(.trafficSrcPort, event.srcPort, &heads) }
+            if event.dstPort >= 0 { lookPort(.trafficDstPort, event.dstPort, &heads) }
+            if event.proto.count > 0 {
+                let p = UnsafeBufferPointer(rebasing: arena[Int(event.proto.start)..<Int(event.proto.start + event.proto.count)])
+                look(.trafficProtocol, p, &heads)
+            }
+        }
+        return present
+    }
+
+    @inline(__always)
+    private func look(_ field: IndexField, _ bytes: UnsafeBufferPointer<UInt8>, _ heads: inout HeadBuffer) {
+        if equalFields & (1 << field.rawValue) != 0 {
+            let head = equal.lookup(field: field.rawValue, bytes)
+            if head >= 0 { heads.append(head) }
+        }
+        if automatonFields & (1 << field.rawValue) != 0 {
+            automata.withUnsafeBufferPointer { $0[Int(field.rawValue)].forEachMatch(bytes) { heads.append($0) } }
+        }
+    }
+
+    @inline(__always)
+    private func probeTrie(_ field: IndexField, _ v6: Bool, _ key: IPKey, _ heads: inout HeadBuffer) {
+        let slot = Int(field.rawValue) * 2 + (v6 ? 1 : 0)
+        guard trieFields & (1 << UInt32(slot)) != 0 else { return }
+        tries[slot].collect(key, into: &heads)
+    }
+
+    private func lookPort(_ field: IndexField, _ port: Int32, _ heads: inout HeadBuffer) {
+        guard equalFields & (1 << field.rawValue) != 0 else { return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        let head = withUnsafeMutableBytes(of: &digits) { raw -> Int32 in
+            var n = Int(port)
+            var count = 0
+            repeat { raw[4 - count] = UInt8(48 + n % 10); n /= 10; count += 1 } while n > 0
+            let b = UnsafeBufferPointer(rebasing: UnsafeRawBufferPointer(raw).bindMemory(to: UInt8.self)[(5 - count)...])
+            return equal.lookup(field: field.rawValue, b)
+        }
+        if head >= 0 { heads.append(head) }
+    }
+
+    @inline(__always)
+    static func addressKey(_ bytes: UnsafeBufferPointer<UInt8>, v6: Bool) -> IPKey? {
+        if !v6 { return AddressSyntax.parseIPv4(bytes).map { IPKey(v4: $0) } }
+        return AddressSyntax.parseIPv6(bytes).map { IPKey(hi: $0.hi, lo: $0.lo) }
+    }
+
+    /// Approximate bytes used by the index structures.
+    public var memoryBytes: Int {
+        postingBytes + equalBytes + tries.reduce(0) { $0 + $1.memoryBytes }
+            + automata.reduce(0) { $0 + $1.memoryBytes } + termIndicator.capacity * 6
+    }
+}
+
+/// Collects terms and their anchors; `IndicatorIndex(builder)` freezes it for lookups.
+public struct IndexBuilder: Sendable {
+    var postings = PostingLists()
+    var equal = ByteKeyTable(expectedKeys: 1024)
+    var tries = [PrefixTrie](repeating: PrefixTrie(), count: IndexField.allCases.count * 2)
+    var automata = [SubstringAutomaton](repeating: SubstringAutomaton(), count: IndexField.allCases.count)
+    var presence = [[UInt32]](repeating: [], count: ProducedObjectType.allCases.count)
+    var equalFields: UInt32 = 0
+    var trieFields: UInt32 = 0
+    var automatonFields: UInt32 = 0
+    var termIndicator: [UInt32] = []
+    var termObservation: [UInt16] = []
+
+    /// An empty builder.
+    public init() {}
+
+    /// Number of terms added.
     public var termCount: Int { termIndicator.count }
 
     /// Adds a term with its anchors; returns its id.
@@ -49,103 +205,5 @@ public struct IndicatorIndex: Sendable {
         return term
     }
 
-    /// Builds the automata; call once after the last `addTerm`.
-    public mutating func finalize() {
-        for i in automata.indices where !automata[i].isEmpty { automata[i].build() }
-    }
 
-    /// Calls `body` with every term whose anchors the event hits (a term may be reported twice).
-    @inline(__always)
-    public func forEachCandidate(in event: LogEvent, _ body: (UInt32) -> Void) {
-        func emit(_ head: Int32) { postings.forEach(from: head, body) }
-        var present: UInt32 = 0
-        event.arena.withUnsafeBufferPointer { arena in
-            for (i, field) in event.fields.enumerated() {
-                let bytes = UnsafeBufferPointer(rebasing: arena[Int(field.start)..<Int(field.start + field.count)])
-                let primary: IndexField
-                switch field.kind {
-                case .ipv4: primary = .ipv4Value; present |= 1 << ProducedObjectType.ipv4Addr.rawValue
-                case .ipv6: primary = .ipv6Value; present |= 1 << ProducedObjectType.ipv6Addr.rawValue
-                case .domain: primary = .domainValue; present |= 1 << ProducedObjectType.domainName.rawValue
-                case .url: primary = .urlValue; present |= 1 << ProducedObjectType.url.rawValue
-                case .email: primary = .emailValue; present |= 1 << ProducedObjectType.emailAddr.rawValue
-                case .md5: primary = .md5; present |= 1 << ProducedObjectType.file.rawValue
-                case .sha1: primary = .sha1; present |= 1 << ProducedObjectType.file.rawValue
-                case .sha256: primary = .sha256; present |= 1 << ProducedObjectType.file.rawValue
-                }
-                look(primary, bytes, emit)
-                if primary == .ipv4Value || primary == .ipv6Value {
-                    let v6 = primary == .ipv6Value
-                    var key: IPKey?
-                    if trieFields != 0 { key = Self.addressKey(bytes, v6: v6) }
-                    if let key { probeTrie(primary, v6, key, emit) }
-                    if i == event.srcIP {
-                        look(.trafficSrcAddr, bytes, emit)
-                        if let key { probeTrie(.trafficSrcAddr, v6, key, emit) }
-                    }
-                    if i == event.dstIP {
-                        look(.trafficDstAddr, bytes, emit)
-                        if let key { probeTrie(.trafficDstAddr, v6, key, emit) }
-                    }
-                }
-            }
-            if event.srcIP >= 0 || event.dstIP >= 0 {
-                present |= 1 << ProducedObjectType.networkTraffic.rawValue
-                if event.srcPort >= 0 { lookPort(.trafficSrcPort, event.srcPort, emit) }
-                if event.dstPort >= 0 { lookPort(.trafficDstPort, event.dstPort, emit) }
-                if event.proto.count > 0 {
-                    let p = UnsafeBufferPointer(rebasing: arena[Int(event.proto.start)..<Int(event.proto.start + event.proto.count)])
-                    look(.trafficProtocol, p, emit)
-                }
-            }
-        }
-        if present != 0 {
-            for type in ProducedObjectType.allCases where present & (1 << type.rawValue) != 0 {
-                for term in presence[Int(type.rawValue)] { body(term) }
-            }
-        }
-    }
-
-    @inline(__always)
-    private func look(_ field: IndexField, _ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Int32) -> Void) {
-        if equalFields & (1 << field.rawValue) != 0 {
-            let head = equal.lookup(field: field.rawValue, bytes)
-            if head >= 0 { emit(head) }
-        }
-        if automatonFields & (1 << field.rawValue) != 0 {
-            automata[Int(field.rawValue)].forEachMatch(bytes, emit)
-        }
-    }
-
-    @inline(__always)
-    private func probeTrie(_ field: IndexField, _ v6: Bool, _ key: IPKey, _ emit: (Int32) -> Void) {
-        let slot = Int(field.rawValue) * 2 + (v6 ? 1 : 0)
-        guard trieFields & (1 << UInt32(slot)) != 0 else { return }
-        tries[slot].forEachMatch(key, emit)
-    }
-
-    private func lookPort(_ field: IndexField, _ port: Int32, _ emit: (Int32) -> Void) {
-        guard equalFields & (1 << field.rawValue) != 0 else { return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var n = Int(port)
-            var count = 0
-            repeat { raw[4 - count] = UInt8(48 + n % 10); n /= 10; count += 1 } while n > 0
-            let b = UnsafeBufferPointer(rebasing: UnsafeRawBufferPointer(raw).bindMemory(to: UInt8.self)[(5 - count)...])
-            let head = equal.lookup(field: field.rawValue, b)
-            if head >= 0 { emit(head) }
-        }
-    }
-
-    @inline(__always)
-    static func addressKey(_ bytes: UnsafeBufferPointer<UInt8>, v6: Bool) -> IPKey? {
-        if !v6 { return AddressSyntax.parseIPv4(bytes).map { IPKey(v4: $0) } }
-        return AddressSyntax.parseIPv6(bytes).map { IPKey(hi: $0.hi, lo: $0.lo) }
-    }
-
-    /// Approximate bytes used by the index structures.
-    public var memoryBytes: Int {
-        postings.memoryBytes + equal.memoryBytes + tries.reduce(0) { $0 + $1.memoryBytes }
-            + automata.reduce(0) { $0 + $1.memoryBytes } + termIndicator.capacity * 6
-    }
 }

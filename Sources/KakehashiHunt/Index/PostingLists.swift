@@ -1,8 +1,8 @@
 /// Many small lists of term ids stored as linked entries in two flat arrays, so a million keys
 /// cost two array slots per entry instead of a million heap-allocated arrays.
 public struct PostingLists: Sendable {
-    private var term: [UInt32] = []
-    private var next: [Int32] = []
+    private(set) var term: [UInt32] = []
+    private(set) var next: [Int32] = []
 
     /// An empty store.
     public init() {}

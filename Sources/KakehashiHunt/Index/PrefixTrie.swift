@@ -2,14 +2,14 @@
 /// Prefixes of 16 bits or more hang below a 65,536-entry table indexed by the address's top 16 bits,
 /// so a lookup costs one table read plus a short walk, however many prefixes there are.
 public struct PrefixTrie: Sendable {
-    private var keyHi: [UInt64] = []
-    private var keyLo: [UInt64] = []
-    private var length: [UInt8] = []
-    private var left: [Int32] = []
-    private var right: [Int32] = []
-    private var head: [Int32] = []
-    private var shortRoot: Int32 = -1
-    private var strideRoots: [Int32] = []
+    private(set) var keyHi: [UInt64] = []
+    private(set) var keyLo: [UInt64] = []
+    private(set) var length: [UInt8] = []
+    private(set) var left: [Int32] = []
+    private(set) var right: [Int32] = []
+    private(set) var head: [Int32] = []
+    private(set) var shortRoot: Int32 = -1
+    private(set) var strideRoots: [Int32] = []
     /// Number of distinct prefixes inserted.
     public private(set) var prefixCount = 0
 

@@ -45,7 +45,7 @@ public final class LogFileReader {
     ) throws(LogReadError) -> Int {
         var reader = LineReader(source: source)
         defer { reader.close() }
-        var parser: (any LogLineParser)?
+        var parser: (any ParserBox)?
         var event = LogEvent()
         var lines = 0
         do {
@@ -56,7 +56,8 @@ public final class LogFileReader {
                     parser = try makeParser(firstLine: line)
                 }
                 event.reset()
-                switch parser!.parse(line, into: &event) {
+                guard let parser else { return true }
+                switch parser.parse(line, into: &event) {
                 case .event: return onEvent(&event, number)
                 case .skip: return true
                 case .malformed(let reason):
@@ -72,7 +73,12 @@ public final class LogFileReader {
         return lines
     }
 
-    private func makeParser(firstLine: UnsafeBufferPointer<UInt8>) throws(LogReadError) -> any LogLineParser {
+    private func makeParser(firstLine: UnsafeBufferPointer<UInt8>) throws(LogReadError) -> any ParserBox {
+        let parser = try makeLineParser(firstLine: firstLine)
+        return parser.boxed()
+    }
+
+    private func makeLineParser(firstLine: UnsafeBufferPointer<UInt8>) throws(LogReadError) -> any LogLineParser {
         let detected = format ?? LogFormatDetector.detect(firstLine, hasMapping: mapping != nil)
         switch detected {
         case .zeek:
@@ -90,4 +96,22 @@ public final class LogFileReader {
             throw .unsupportedFormat(path: path, reason: "format not recognised (not Zeek, EVE, JSON lines or CSV); pass --format and --mapping")
         }
     }
+}
+
+/// Holds a parser in a class so calling it through an existential neither copies its state nor
+/// retains its arrays once per line.
+protocol ParserBox: AnyObject {
+    func parse(_ line: UnsafeBufferPointer<UInt8>, into event: inout LogEvent) -> LineOutcome
+}
+
+final class LineParserBox<P: LogLineParser>: ParserBox {
+    var parser: P
+    init(_ parser: P) { self.parser = parser }
+    func parse(_ line: UnsafeBufferPointer<UInt8>, into event: inout LogEvent) -> LineOutcome {
+        parser.parse(line, into: &event)
+    }
+}
+
+extension LogLineParser {
+    func boxed() -> any ParserBox { LineParserBox(self) }
 }

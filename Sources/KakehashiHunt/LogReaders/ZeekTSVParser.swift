@@ -53,7 +53,7 @@ public struct ZeekTSVParser: LogLineParser {
     }
 
     private func add(_ role: FieldRole, _ value: UnsafeBufferPointer<UInt8>, list: Bool, to event: inout LogEvent) -> String? {
-        if value.elementsEqual(unset) || value.elementsEqual(empty) { return nil }
+        if Self.equals(value, unset) || Self.equals(value, empty) { return nil }
         guard list else { return event.add(role, value) }
         var start = 0
         for i in 0...value.count where i == value.count || value[i] == setSeparator {
@@ -95,6 +95,12 @@ public struct ZeekTSVParser: LogLineParser {
             break
         }
         return .skip
+    }
+
+    @inline(__always)
+    static func equals(_ value: UnsafeBufferPointer<UInt8>, _ marker: [UInt8]) -> Bool {
+        guard value.count == marker.count, let base = value.baseAddress else { return false }
+        return marker.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, value.count) == 0 }
     }
 
     /// "\x09" → 0x09, "," → ','.

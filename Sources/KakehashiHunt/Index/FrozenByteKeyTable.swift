@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A `ByteKeyTable` and its `PostingLists` copied into raw memory for lookups: no reference
+/// counting or copy-on-write checks on the per-event path (the struct is plain data, so copies are
+/// free). Immutable once made; `IndicatorIndex` owns the memory and frees it.
+public struct FrozenByteKeyTable: @unchecked Sendable {
+    // Written once in init, never mutated, freed by the owning index: safe to share across threads.
+    private let slotHash: UnsafeMutableBufferPointer<UInt64>
+    private let slotKey: UnsafeMutableBufferPointer<Int32>
+    private let keyOffset: UnsafeMutableBufferPointer<UInt32>
+    private let keyLength: UnsafeMutableBufferPointer<UInt32>
+    private let keyField: UnsafeMutableBufferPointer<UInt8>
+    private let keyHead: UnsafeMutableBufferPointer<Int32>
+    private let arena: UnsafeMutableBufferPointer<UInt8>
+    private let mask: Int
+
+    init(_ t: ByteKeyTable) {
+        slotHash = Self.copy(t.slotHash); slotKey = Self.copy(t.slotKey)
+        keyOffset = Self.copy(t.keyOffset); keyLength = Self.copy(t.keyLength)
+        keyField = Self.copy(t.keyField); keyHead = Self.copy(t.keyHead); arena = Self.copy(t.arena)
+        mask = t.mask
+    }
+
+    static func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+        let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+        _ = p.initialize(from: a)
+        return p
+    }
+
+    /// Frees the memory; the owner (`IndicatorIndex`) calls this once, in its deinit.
+    func deallocate() {
+        slotHash.deallocate(); slotKey.deallocate(); keyOffset.deallocate(); keyLength.deallocate()
+        keyField.deallocate(); keyHead.deallocate(); arena.deallocate()
+    }
+
+    /// The posting head for (field, bytes), or -1.
+    @inline(__always)
+    public func lookup(field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = ByteHash.hash(bytes, seed: UInt64(field)) | 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slotKey[i]
+            if k < 0 { return -1 }
+            if slotHash[i] == h {
+                let key = Int(k)
+                if keyField[key] == field, Int(keyLength[key]) == bytes.count,
+                   bytes.isEmpty || memcmp(arena.baseAddress! + Int(keyOffset[key]), bytes.baseAddress!, bytes.count) == 0 {
+                    return keyHead[key]
+                }
+            }
+            i = (i + 1) & mask
+        }
+    }
+}
+
+/// `PostingLists` in raw memory, immutable.
+public struct FrozenPostings: @unchecked Sendable {
+    // Written once in init, never mutated, freed by the owning index.
+    private let term: UnsafeMutableBufferPointer<UInt32>
+    private let next: UnsafeMutableBufferPointer<Int32>
+
+    init(_ p: PostingLists) {
+        term = FrozenByteKeyTable.copy(p.term)
+        next = FrozenByteKeyTable.copy(p.next)
+    }
+
+    /// Frees the memory; the owner (`IndicatorIndex`) calls this once, in its deinit.
+    func deallocate() { term.deallocate(); next.deallocate() }
+
+    /// Calls `body` with each term id of the list starting at `head`.
+    @inline(__always)
+    public func forEach(from head: Int32, _ body: (UInt32) -> Void) {
+        var e = head
+        while e >= 0 {
+            body(term[Int(e)])
+            e = next[Int(e)]
+        }
+    }
+}
