@@ -33,6 +33,13 @@ public enum SightingWriter {
         return .object(["type": .string("bundle"), "id": .string(bundleID), "objects": .array(ids.compactMap { objects[$0] })])
     }
 
+    /// The single hash STIX 2.1 id generation uses: MD5, else SHA-1, else SHA-256 (as `stix2` does).
+    static func oneHash(_ hashes: HuntJSON?) -> HuntJSON {
+        guard case .object(let h)? = hashes else { return .object([:]) }
+        for name in ["MD5", "SHA-1", "SHA-256"] { if let v = h[name] { return .object([name: v]) } }
+        return .object([:])
+    }
+
     /// The observed-data id for one event plus every object (SCOs and the observed-data) to add.
     static func observedData(_ o: EventObservation) -> (String, [String: HuntJSON]) {
         var idOf: [String: String] = [:]
@@ -42,7 +49,7 @@ public enum SightingWriter {
             guard case .object(var sco) = o.objects[key], let type = sco["type"]?.stringValue else { continue }
             guard type != "network-traffic" else { continue }
             sco["spec_version"] = .string("2.1")
-            let contributing: HuntJSON = type == "file" ? .object(["hashes": sco["hashes"] ?? .object([:])])
+            let contributing: HuntJSON = type == "file" ? .object(["hashes": Self.oneHash(sco["hashes"])])
                                                          : .object(["value": sco["value"] ?? .string("")])
             let id = type + "--" + UUIDv5.make(namespace: UUIDv5.stixObservableNamespace, name: contributing.serialized)
             sco["id"] = .string(id)
