@@ -12,10 +12,9 @@ public enum LiteralExtractor {
     }
 
     /// The longest literal that any match of `regex` must contain, or nil when none of at least two
-    /// bytes can be found safely (alternation, inline flags and the like give up).
+    /// bytes can be found safely (top-level alternation and inline flags give up; groups are skipped).
     public static func regex(_ regex: String) -> [UInt8]? {
         let r = Array(regex.utf8)
-        if r.contains(UInt8(ascii: "|")) { return nil }
         var best: [UInt8] = []
         var run: [UInt8] = []
         func cut() { if run.count > best.count { best = run }; run.removeAll() }
@@ -55,6 +54,9 @@ public enum LiteralExtractor {
                 if !run.isEmpty { run.removeLast() }
                 cut()
                 if c == UInt8(ascii: "{") { while i < r.count && r[i] != UInt8(ascii: "}") { i += 1 } }
+            case UInt8(ascii: "|"):
+                // Top-level alternation: no literal is required by every branch.
+                return nil
             case UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: ")"):
                 cut()
             default:
