@@ -26,7 +26,10 @@ public enum AnchorExtractor {
             }
             return result.isEmpty ? .never : .some(result, exact: true)
         case .isSubset(let cidr):
-            guard field.isAddress, let parsed = IPKey.parseCIDR(cidr) else { return fallback }
+            // Operands the matcher rejects (it raises at match time, as the reference does) go to
+            // confirmation so both agree; the matcher's error is counted there.
+            guard field.isAddress, AddressRange.parse(cidr, requirePrefix: true) != nil,
+                  let parsed = IPKey.parseCIDR(cidr) else { return fallback }
             if field == .ipv4Value && parsed.v6 || field == .ipv6Value && !parsed.v6 { return fallback }
             return .some([.prefix(field, parsed.key, length: parsed.length, v6: parsed.v6)], exact: true)
         case .like(let pattern):
