@@ -14,6 +14,22 @@ protocol BindingSource: AnyObject {
     func next() throws(MatcherError) -> Binding?
 }
 
+/// Counts the work of one match so pathological patterns stop instead of running for hours.
+final class SearchBudget {
+    private var remaining: Int
+
+    init(steps: Int) {
+        remaining = steps
+    }
+
+    func spend(_ steps: Int = 1) throws(MatcherError) {
+        remaining -= steps
+        if remaining < 0 {
+            throw MatcherError(.searchLimitExceeded, "gave up after the configured number of binding steps")
+        }
+    }
+}
+
 enum Bindings {
     /// No observation is bound twice.
     static func disjoint(_ a: Binding, _ b: Binding) -> Bool {
@@ -78,14 +94,17 @@ final class SimpleSource: BindingSource {
 final class FilterSource: BindingSource {
     private let source: any BindingSource
     private let accept: (Binding) throws(MatcherError) -> Bool
+    private let budget: SearchBudget
 
-    init(_ source: any BindingSource, accept: @escaping (Binding) throws(MatcherError) -> Bool) {
+    init(_ source: any BindingSource, budget: SearchBudget, accept: @escaping (Binding) throws(MatcherError) -> Bool) {
         self.source = source
+        self.budget = budget
         self.accept = accept
     }
 
     func next() throws(MatcherError) -> Binding? {
         while let binding = try source.next() {
+            try budget.spend(binding.count)
             if try accept(binding) { return binding }
         }
         return nil

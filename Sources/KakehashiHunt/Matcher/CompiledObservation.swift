@@ -44,27 +44,27 @@ indirect enum CompiledObservation: Sendable {
 
     /// Builds the lazy binding producer for `set`, evaluating all comparisons up front
     /// (as the reference does during its tree walk).
-    func source(for set: ObservationSet, windows: TimeWindows, counts: [Int]) throws(MatcherError) -> any BindingSource {
+    func source(for set: ObservationSet, windows: TimeWindows, counts: [Int], budget: SearchBudget) throws(MatcherError) -> any BindingSource {
         switch self {
         case .simple(let comparison):
             return SimpleSource(observations: try comparison.evaluate(set).order, counts: counts)
         case .and(let lhs, let rhs):
-            let left = try lhs.source(for: set, windows: windows, counts: counts)
-            let right = try rhs.source(for: set, windows: windows, counts: counts)
-            return JoinSource(left, right) { _, _ in true }
+            let left = try lhs.source(for: set, windows: windows, counts: counts, budget: budget)
+            let right = try rhs.source(for: set, windows: windows, counts: counts, budget: budget)
+            return JoinSource(left, right, budget: budget) { _, _ in true }
         case .followedBy(let lhs, let rhs):
-            let left = try lhs.source(for: set, windows: windows, counts: counts)
-            let right = try rhs.source(for: set, windows: windows, counts: counts)
-            return JoinSource(left, right) { earlier, later in
+            let left = try lhs.source(for: set, windows: windows, counts: counts, budget: budget)
+            let right = try rhs.source(for: set, windows: windows, counts: counts, budget: budget)
+            return JoinSource(left, right, budget: budget) { earlier, later in
                 windows.latestFirst(earlier) <= windows.earliestLast(later)
             }
         case .or(let lhs, let rhs):
-            let left = try lhs.source(for: set, windows: windows, counts: counts)
-            let right = try rhs.source(for: set, windows: windows, counts: counts)
+            let left = try lhs.source(for: set, windows: windows, counts: counts, budget: budget)
+            let right = try rhs.source(for: set, windows: windows, counts: counts, budget: budget)
             return AlternationSource(left, right)
         case .within(let inner, let micros):
-            let source = try inner.source(for: set, windows: windows, counts: counts)
-            return FilterSource(source) { binding throws(MatcherError) in
+            let source = try inner.source(for: set, windows: windows, counts: counts, budget: budget)
+            return FilterSource(source, budget: budget) { binding throws(MatcherError) in
                 for instance in binding { try windows.checkOrdered(instance) }
                 let earliestLast = windows.earliestLast(binding)
                 let limit = earliestLast.addingReportingOverflow(micros)
@@ -72,11 +72,11 @@ indirect enum CompiledObservation: Sendable {
                 return binding.allSatisfy { windows.first[$0.observation] <= limit.partialValue }
             }
         case .repeats(let inner, let times):
-            return RepeatSource(try inner.source(for: set, windows: windows, counts: counts), times: times)
+            return RepeatSource(try inner.source(for: set, windows: windows, counts: counts, budget: budget), times: times, budget: budget)
         case .startStop(let inner, let start, let stop):
-            let source = try inner.source(for: set, windows: windows, counts: counts)
+            let source = try inner.source(for: set, windows: windows, counts: counts, budget: budget)
             guard start < stop else { return EmptySource() }
-            return FilterSource(source) { binding throws(MatcherError) in
+            return FilterSource(source, budget: budget) { binding throws(MatcherError) in
                 for instance in binding {
                     try windows.checkOrdered(instance)
                     let first = windows.first[instance.observation]

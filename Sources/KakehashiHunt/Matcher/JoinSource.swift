@@ -7,6 +7,7 @@ final class JoinSource: BindingSource {
     private let lhs: any BindingSource
     private let rhs: any BindingSource
     private let accept: (Binding, Binding) -> Bool
+    private let budget: SearchBudget
     private var started = false
     private var finished = false
     private var phase = Phase.right(0)
@@ -15,9 +16,10 @@ final class JoinSource: BindingSource {
     private var leftSeen: [Binding] = []
     private var rightSeen: [Binding] = []
 
-    init(_ lhs: any BindingSource, _ rhs: any BindingSource, accept: @escaping (Binding, Binding) -> Bool) {
+    init(_ lhs: any BindingSource, _ rhs: any BindingSource, budget: SearchBudget, accept: @escaping (Binding, Binding) -> Bool) {
         self.lhs = lhs
         self.rhs = rhs
+        self.budget = budget
         self.accept = accept
     }
 
@@ -38,6 +40,7 @@ final class JoinSource: BindingSource {
                 if index < leftSeen.count {
                     phase = .right(index + 1)
                     let left = leftSeen[index]
+                    try budget.spend(left.count + right.count)
                     if Bindings.disjoint(left, right) && accept(left, right) { return left + right }
                     continue
                 }
@@ -53,6 +56,7 @@ final class JoinSource: BindingSource {
                 if index < rightSeen.count {
                     phase = .left(index + 1)
                     let right = rightSeen[index]
+                    try budget.spend(left.count + right.count)
                     if Bindings.disjoint(left, right) && accept(left, right) { return left + right }
                     continue
                 }

@@ -10,6 +10,9 @@ public struct MatcherError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidPattern
         /// The observed data is malformed (missing keys, bad timestamp, bad reference).
         case invalidObservation
+        /// The search for a binding took more steps than ``PatternMatcher/searchLimit`` allows
+        /// (nested `REPEATS` can make the search exponential).
+        case searchLimitExceeded
     }
 
     /// The category.

@@ -18,6 +18,10 @@ public struct PatternMatcher: Sendable {
     /// The pattern this matcher was compiled from.
     public let pattern: Pattern
     private let program: CompiledObservation
+    /// How many binding steps one match may take before failing with
+    /// ``MatcherError/Kind-swift.enum/searchLimitExceeded``. Ordinary patterns need a few per
+    /// observation; nested `REPEATS` over many observations can need exponentially many.
+    public var searchLimit = 20_000_000
 
     /// Compiles a parsed pattern.
     /// - Throws: ``MatcherError`` for patterns the reference also cannot evaluate (an impossible
@@ -50,7 +54,8 @@ public struct PatternMatcher: Sendable {
             return try comparison.evaluate(observations).order.first.map { [$0] } ?? []
         }
         let counts = observations.observations.map(\.count)
-        let source = try program.source(for: observations, windows: TimeWindows(observations), counts: counts)
+        let budget = SearchBudget(steps: searchLimit)
+        let source = try program.source(for: observations, windows: TimeWindows(observations), counts: counts, budget: budget)
         guard let binding = try source.next() else { return [] }
         return Set(binding.filter { $0.copy == 0 }.map(\.observation)).sorted()
     }

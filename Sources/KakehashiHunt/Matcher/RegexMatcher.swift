@@ -2,7 +2,7 @@ import Foundation
 
 /// `MATCHES` as the reference matcher implements it: Python `re.search` of the NFC-normalised
 /// operand on the NFC-normalised value. Runs on ICU (`NSRegularExpression`) with Unix line
-/// semantics after translating Python-only syntax (`(?P<name>…)`, `(?P=name)`, `\Z`).
+/// semantics after ``PythonRegexTranslator`` has mapped Python syntax onto ICU's.
 ///
 /// Bytes values (from `*_hex`/`*_bin` properties) are searched when every operand character is
 /// below U+0100, reading each byte as the code point of the same value.
@@ -13,8 +13,9 @@ struct RegexMatcher: @unchecked Sendable {
 
     init(_ operand: String) throws(MatcherError) {
         let normalized = UnicodeNormalization.nfc(operand)
+        let translated = try Self.translate(normalized)
         do {
-            expression = try NSRegularExpression(pattern: Self.translate(normalized), options: [.useUnixLineSeparators])
+            expression = try NSRegularExpression(pattern: translated, options: [.useUnixLineSeparators])
         } catch {
             throw MatcherError(.invalidPattern, "invalid MATCHES regular expression '\(operand)'")
         }
@@ -35,30 +36,11 @@ struct RegexMatcher: @unchecked Sendable {
         return expression.firstMatch(in: text, options: [], range: range) != nil
     }
 
-    /// Rewrites Python regex syntax that ICU spells differently.
-    static func translate(_ pattern: String) -> String {
-        var output = ""
-        var scalars = pattern.unicodeScalars[...]
-        while let scalar = scalars.first {
-            if scalar == "\\", scalars.count >= 2 {
-                let next = scalars[scalars.index(after: scalars.startIndex)]
-                output += next == "Z" ? "\\z" : "\\" + String(next)
-                scalars = scalars.dropFirst(2)
-                continue
-            }
-            if scalars.starts(with: "(?P<".unicodeScalars) {
-                output += "(?<"
-                scalars = scalars.dropFirst(4)
-                continue
-            }
-            if scalars.starts(with: "(?P=".unicodeScalars), let close = scalars.firstIndex(of: ")") {
-                let name = String(String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: 4)..<close]))
-                output += "\\k<\(name)>"
-                scalars = scalars[scalars.index(after: close)...]
-                continue
-            }
-            output.unicodeScalars.append(scalar)
-            scalars = scalars.dropFirst()
+    /// Rewrites Python regex syntax for ICU; throws where Python's `re` would refuse the pattern.
+    static func translate(_ pattern: String) throws(MatcherError) -> String {
+        var translator = PythonRegexTranslator(Array(pattern.unicodeScalars))
+        guard let output = translator.run() else {
+            throw MatcherError(.invalidPattern, "invalid MATCHES regular expression '\(pattern)'")
         }
         return output
     }

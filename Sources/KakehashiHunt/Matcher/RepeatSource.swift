@@ -4,14 +4,16 @@
 final class RepeatSource: BindingSource {
     private let source: any BindingSource
     private let times: Int
+    private let budget: SearchBudget
     private var seen: [Binding] = []
     private var started = false
     private var newest: Binding?
     private var combinations: DisjointCombinations?
 
-    init(_ source: any BindingSource, times: Int) {
+    init(_ source: any BindingSource, times: Int, budget: SearchBudget) {
         self.source = source
         self.times = times
+        self.budget = budget
     }
 
     func next() throws(MatcherError) -> Binding? {
@@ -22,7 +24,7 @@ final class RepeatSource: BindingSource {
         }
         while true {
             if let newest, var current = combinations {
-                let combination = current.next()
+                let combination = try current.next(budget)
                 combinations = current
                 if let combination { return combination.flatMap { seen[$0] } + newest }
                 seen.append(newest)
@@ -31,6 +33,7 @@ final class RepeatSource: BindingSource {
             }
             guard let binding = try source.next() else { return nil }
             newest = binding
+            try budget.spend(seen.count)
             let candidates = seen.indices.filter { Bindings.disjoint(seen[$0], binding) }
             combinations = DisjointCombinations(candidates: candidates, size: times - 1, bindings: seen)
         }
@@ -53,8 +56,9 @@ struct DisjointCombinations {
         stack = [(Array(candidates.indices), 0)]
     }
 
-    mutating func next() -> [Int]? {
+    mutating func next(_ budget: SearchBudget) throws(MatcherError) -> [Int]? {
         while let top = stack.last {
+            try budget.spend(top.allowed.count - top.cursor + 1)
             guard top.cursor < top.allowed.count else {
                 stack.removeLast()
                 continue

@@ -126,3 +126,24 @@ struct MatcherSemanticsTests {
         #expect(results == Array(repeating: true, count: 8))
     }
 }
+
+@Suite("Matcher search limit")
+struct MatcherSearchLimitTests {
+    @Test func exponentialRepeatSearchStopsWithAnError() throws {
+        // Twelve observations of a connection, each seen 4 times, and a pattern whose nested
+        // REPEATS cannot be satisfied, so the search would otherwise be exhaustive.
+        let observations = (0..<12).map { index in
+            Observation(firstObserved: Int64(index) * 1_000_000, lastObserved: Int64(index) * 1_000_000, count: 4,
+                        objects: [("n\(index)", .object(["type": .string("network-traffic"), "dst_port": .integer(443)]))])
+        }
+        var matcher = try PatternMatcher(parsing: "([network-traffic:dst_port > 0] REPEATS 2 TIMES AND [network-traffic:dst_port > 0] REPEATS 4 TIMES) REPEATS 9 TIMES")
+        matcher.searchLimit = 200_000
+
+        do {
+            _ = try matcher.matches(ObservationSet(observations: observations))
+            Issue.record("expected the search limit to stop the match")
+        } catch {
+            #expect(error.kind == .searchLimitExceeded)
+        }
+    }
+}
