@@ -9,9 +9,16 @@ struct JSONParser {
     var position = 0
     private var depth = 0
     private var scratch: [UInt8] = []
+    /// Members of the objects being parsed, innermost last; each object takes its own top slice,
+    /// so its dictionary is built once at its final size.
+    private var memberStack: [(key: String, value: JSONValue, offset: Int)] = []
+    /// Elements of the arrays being parsed, likewise.
+    private var elementStack: [JSONValue] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        memberStack.reserveCapacity(32)
+        elementStack.reserveCapacity(16)
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -41,13 +48,14 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         position += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        let base = memberStack.count
+        defer { memberStack.removeSubrange(base...) }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string key in object") }
             let keyOffset = position
@@ -57,9 +65,7 @@ struct JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseValue()
-            if members.updateValue(value, forKey: key) != nil {
-                throw JSONParseError(offset: keyOffset, reason: "duplicate object key \"\(key)\"")
-            }
+            memberStack.append((key, value, keyOffset))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -68,6 +74,13 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 position += 1
                 depth -= 1
+                var members = [String: JSONValue](minimumCapacity: memberStack.count - base)
+                for index in base..<memberStack.count {
+                    let member = memberStack[index]
+                    if members.updateValue(member.value, forKey: member.key) != nil {
+                        throw JSONParseError(offset: member.offset, reason: "duplicate object key \"\(member.key)\"")
+                    }
+                }
                 return .object(members)
             default:
                 throw failure("expected ',' or '}' in object")
@@ -78,15 +91,16 @@ struct JSONParser {
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         position += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             position += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        let base = elementStack.count
+        defer { elementStack.removeSubrange(base...) }
         while true {
-            elements.append(try parseValue())
+            elementStack.append(try parseValue())
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -95,7 +109,7 @@ struct JSONParser {
             case UInt8(ascii: "]"):
                 position += 1
                 depth -= 1
-                return .array(elements)
+                return .array(Array(elementStack[base...]))
             default:
                 throw failure("expected ',' or ']' in array")
             }
@@ -152,6 +166,8 @@ extension JSONParser {
         let start = position
         var isASCII = true
         while position < bytes.count {
+            skipPlainStringBytes(&isASCII)
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -168,6 +184,23 @@ extension JSONParser {
             position += 1
         }
         throw failure("unterminated string")
+    }
+
+    /// Skips eight bytes at a time while none is a quote, a backslash or a control character
+    /// (SWAR: the tests may flag a byte falsely, never miss one; a flagged word is left to the byte loop).
+    private mutating func skipPlainStringBytes(_ isASCII: inout Bool) {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while position &+ 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if special & highs != 0 { return }
+            if word & highs != 0 { isASCII = false }
+            position &+= 8
+        }
     }
 
     /// Slow path once a backslash is seen: copies into the scratch buffer.

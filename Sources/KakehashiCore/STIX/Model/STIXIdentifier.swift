@@ -26,7 +26,7 @@ public struct STIXIdentifier: Sendable, Hashable, CustomStringConvertible {
         }
         guard let parsed else { return nil }
         rawValue = text
-        type = text.prefix(parsed.typeEnd)  // ASCII only, so characters are bytes
+        type = text[..<text.utf8.index(text.utf8.startIndex, offsetBy: parsed.typeEnd)]
         uuidVersion = parsed.version
     }
 
@@ -44,27 +44,26 @@ public struct STIXIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     /// Returns the version digit of a 36-character UUID with version 1–5 and variant 8/9/a/b.
     static func uuidVersion(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        guard bytes.count == 36 else { return nil }
-        for (offset, byte) in bytes.enumerated() {
-            switch offset {
-            case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return nil }
-            default: guard isHex(byte) else { return nil }
-            }
+        guard bytes.count == 36, let base = bytes.base.baseAddress?.advanced(by: bytes.startIndex) else { return nil }
+        // Hyphens at 8, 13, 18, 23; hex digits elsewhere.
+        guard base[8] == UInt8(ascii: "-"), base[13] == UInt8(ascii: "-"), base[18] == UInt8(ascii: "-"),
+              base[23] == UInt8(ascii: "-") else { return nil }
+        var allHex = true
+        for offset in 0..<36 where offset != 8 && offset != 13 && offset != 18 && offset != 23 {
+            allHex = allHex && isHex(base[offset])
         }
-        let start = bytes.startIndex
-        let version = Int(bytes[start + 14]) - Int(UInt8(ascii: "0"))
+        guard allHex else { return nil }
+        let version = Int(base[14]) - Int(UInt8(ascii: "0"))
         guard (1...5).contains(version) else { return nil }
-        switch bytes[start + 19] {
-        case UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b"),
-             UInt8(ascii: "A"), UInt8(ascii: "B"): return version
+        switch base[19] | 0x20 {
+        case UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b"): return version
         default: return nil
         }
     }
 
-    static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isLower(_ byte: UInt8) -> Bool { (byte &- UInt8(ascii: "a")) < 26 }
+    static func isDigit(_ byte: UInt8) -> Bool { (byte &- UInt8(ascii: "0")) < 10 }
     static func isHex(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+        (byte &- UInt8(ascii: "0")) < 10 || ((byte | 0x20) &- UInt8(ascii: "a")) < 6
     }
 }

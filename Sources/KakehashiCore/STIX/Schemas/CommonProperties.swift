@@ -16,6 +16,26 @@ enum CommonProperties {
         "granular_markings": .list(.object(NestedRules.granularMarking)),
     ]
 
+    /// The common property rules of `category` (none for marking definitions, which have their own table).
+    static func table(for category: STIXObjectCategory) -> [String: PropertyRule] {
+        switch category {
+        case .cyberObservable: observable
+        case .markingDefinition: [:]
+        default: versioned
+        }
+    }
+
+    /// The names every object of `category` must have, besides `type`.
+    static func required(for category: STIXObjectCategory) -> [String] {
+        category.isVersioned ? ["spec_version", "id", "created", "modified"] : ["id"]
+    }
+
+    /// Tables for types without a schema (custom types).
+    static let customTables: [STIXObjectCategory: PropertyTable] = [
+        .domainObject: PropertyTable(versioned, required: required(for: .domainObject)),
+        .cyberObservable: PropertyTable(observable, required: required(for: .cyberObservable)),
+    ]
+
     /// Properties every SDO/SRO must have.
     static let versionedRequired = ["type", "spec_version", "id", "created", "modified"]
 
@@ -43,17 +63,15 @@ enum CommonProperties {
 
     /// `created_by_ref`: an identifier (error); the spec wants an identity (warning).
     @Sendable static func createdByRef(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
-        IdentifierCheck.check(value, .any, path, &context)
-        if let text = value.stringValue, let identifier = STIXIdentifier(text), identifier.type != "identity" {
-            context.warning(.referenceType, path(), "'\(text)' should refer to an identity")
+        if let identifier = IdentifierCheck.check(value, .any, path, &context), identifier.type != "identity" {
+            context.warning(.referenceType, path(), "'\(identifier.rawValue)' should refer to an identity")
         }
     }
 
     /// `object_marking_refs` items: identifiers (error); the spec wants marking definitions (warning).
     @Sendable static func markingRef(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
-        IdentifierCheck.check(value, .any, path, &context)
-        if let text = value.stringValue, let identifier = STIXIdentifier(text), identifier.type != "marking-definition" {
-            context.warning(.referenceType, path(), "'\(text)' should refer to a marking-definition")
+        if let identifier = IdentifierCheck.check(value, .any, path, &context), identifier.type != "marking-definition" {
+            context.warning(.referenceType, path(), "'\(identifier.rawValue)' should refer to a marking-definition")
         }
     }
 }

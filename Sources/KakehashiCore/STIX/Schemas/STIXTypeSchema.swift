@@ -9,6 +9,9 @@ struct STIXTypeSchema: Sendable {
     let required: [String]
     /// Rules about combinations of properties.
     let constraints: [ObjectConstraint]
+    /// The category's common properties merged with `properties`, with the category's and the type's
+    /// required names, so one lookup finds a property's rule.
+    let table: PropertyTable
     /// Predefined extensions this type knows (`ntfs-ext`…), checked in addition to the generic extension rules.
     let predefinedExtensions: [String: NestedObjectRule]
 
@@ -21,6 +24,8 @@ struct STIXTypeSchema: Sendable {
         self.required = required
         self.constraints = constraints
         self.predefinedExtensions = extensions
+        self.table = PropertyTable(CommonProperties.table(for: category).merging(properties) { _, specific in specific },
+                                   required: CommonProperties.required(for: category) + required)
     }
 }
 

@@ -1,14 +1,17 @@
 /// Checks of identifiers and references.
 enum IdentifierCheck {
-    /// An identifier property: well-formed, and of an allowed type (errors).
+    /// An identifier property: well-formed, and of an allowed type (errors). Returns the identifier if well-formed.
+    @discardableResult
     static func check(_ value: JSONValue, _ constraint: IdentifierConstraint, _ path: PathBuilder,
-                      _ context: inout ValidationContext) {
+                      _ context: inout ValidationContext) -> STIXIdentifier? {
         guard case .string(let text) = value else {
-            return context.error(value.isNull ? .nullValue : .propertyType, path(),
-                                 value.isNull ? "must not be null" : "must be an identifier string, not \(value.kindName)")
+            context.error(value.isNull ? .nullValue : .propertyType, path(),
+                          value.isNull ? "must not be null" : "must be an identifier string, not \(value.kindName)")
+            return nil
         }
         guard let identifier = STIXIdentifier(text) else {
-            return context.error(.identifierFormat, path(), "'\(text)' is not an identifier of the form type--UUID (UUID version 1-5)")
+            context.error(.identifierFormat, path(), "'\(text)' is not an identifier of the form type--UUID (UUID version 1-5)")
+            return nil
         }
         switch constraint {
         case .any:
@@ -22,6 +25,7 @@ enum IdentifierCheck {
                 context.error(.referenceType, path(), "'\(text)' must not refer to a \(identifier.type)")
             }
         }
+        return identifier
     }
 
     /// SCO references: the 2.1 schemas ask only for a string, so anything else is a warning.

@@ -26,34 +26,39 @@ enum ObjectChecker {
                           "'\(type)' is not a valid type name (3-250 characters: lowercase letters, digits, single hyphens; starting with a letter)")
         }
         checkID(members["id"], type: type, path: path, in: &context)
-        let common: [String: PropertyRule]
-        switch category {
-        case .cyberObservable: common = CommonProperties.observable
-        case .markingDefinition: common = [:]
-        default: common = CommonProperties.versioned
-        }
+        let table = schema?.table ?? CommonProperties.customTables[category]
+            ?? PropertyTable(CommonProperties.table(for: category), required: CommonProperties.required(for: category))
         let isMarking = category == .markingDefinition
+        var seen: UInt64 = 0
         for (name, value) in members {
-            let memberPath = { JSONPathText.member(path, name) }
-            if name == "type" || name == "id" { continue }
-            if name == "extensions" {
-                ExtensionsCheck.check(value, schema: schema, category: category, path: memberPath, in: &context)
+            switch name {
+            case "type":
                 continue
+            case "id":  // checked by checkID
+                seen |= table.lookup(name)?.requiredBit ?? 0
+                continue
+            case "extensions":
+                ExtensionsCheck.check(value, schema: schema, category: category, path: { JSONPathText.member(path, name) },
+                                      in: &context)
+                continue
+            default:
+                break
             }
-            if !isMarking {
-                guard checkGenericProperty(name, value, memberPath, in: &context) else { continue }
-            }
-            if let rule = schema?.properties[name] ?? common[name] {
-                rule.check(value, at: memberPath, in: &context)
+            func memberPath() -> String { JSONPathText.member(path, name) }
+            if let entry = table.lookup(name) {
+                seen |= entry.requiredBit
+                // Known names always pass the name rules; properties.json still forbids null and [].
+                if !isMarking && !checkPresentValue(value, memberPath, in: &context) { continue }
+                entry.rule.check(value, at: memberPath, in: &context)
             } else if !isMarking {
-                checkEncodedName(name, value, memberPath, in: &context)
-                if !PropertyNames.isSpecName(name) && PropertyNames.isAcceptedName(name) {
-                    context.warning(.propertyName, memberPath(), "custom property name '\(name)' should match ^[a-z0-9_]{3,250}$")
+                checkCustomName(name, memberPath, in: &context)
+                if checkPresentValue(value, memberPath, in: &context) {
+                    checkEncodedName(name, value, memberPath, in: &context)
                 }
             }
         }
-        let required = category.isVersioned ? CommonProperties.versionedRequired : ["id"]
-        for name in required + (schema?.required ?? []) where members[name] == nil {
+        let missing = table.missing(seen: seen) + table.requiredWithoutRule.filter { members[$0] == nil }
+        for name in missing {
             context.error(.requiredProperty, path, "missing required property '\(name)'")
         }
         if let version = members["spec_version"]?.stringValue, version == "2.0" {
@@ -66,16 +71,21 @@ enum ObjectChecker {
         GranularMarkingCheck.checkSelectors(members, path: path, in: &context)
     }
 
-    /// `properties.json`: accepted names, no reserved names, no `null`, no `[]`, `_bin`/`_hex` encodings.
-    /// Returns false when the value needs no further checks.
-    private static func checkGenericProperty(_ name: String, _ value: JSONValue, _ path: PathBuilder,
-                                             in context: inout ValidationContext) -> Bool {
+    /// `properties.json` name rules for a property without a rule: accepted names, no reserved names;
+    /// the specification's stricter name pattern is a warning.
+    private static func checkCustomName(_ name: String, _ path: PathBuilder, in context: inout ValidationContext) {
         if !PropertyNames.isAcceptedName(name) {
             context.error(.propertyName, path(), "'\(name)' is not a valid property name (lowercase letters, digits and '_', at least 3 characters)")
+        } else if !PropertyNames.isSpecName(name) {
+            context.warning(.propertyName, path(), "custom property name '\(name)' should match ^[a-z0-9_]{3,250}$")
         }
         if CommonProperties.reserved.contains(name) {
             context.error(.reservedProperty, path(), "'\(name)' is reserved by STIX and must not be used")
         }
+    }
+
+    /// `properties.json` value rule: no `null`, no `[]`. Returns false when the value needs no further checks.
+    private static func checkPresentValue(_ value: JSONValue, _ path: PathBuilder, in context: inout ValidationContext) -> Bool {
         switch value {
         case .null:
             context.error(.nullValue, path(), "null properties are not allowed in STIX")
@@ -84,9 +94,8 @@ enum ObjectChecker {
             context.error(.emptyList, path(), "must not be an empty list")
             return false
         default:
-            break
+            return true
         }
-        return true
     }
 
     /// Custom `*_bin` and `*_hex` properties must hold base64 and hex.
