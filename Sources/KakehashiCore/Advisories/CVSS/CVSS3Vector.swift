@@ -23,12 +23,13 @@ public struct CVSS3Vector: Sendable, Hashable {
         ("MUI", ["X", "N", "R"]), ("MS", ["X", "U", "C"]), ("MC", ["X", "H", "L", "N"]),
         ("MI", ["X", "H", "L", "N"]), ("MA", ["X", "H", "L", "N"]),
     ]
+    static let allowedTable = CVSSVectorParser.table(allowed)
     static let mandatory = ["AV", "AC", "PR", "UI", "S", "C", "I", "A"]
 
     /// Parses `vector`; throws ``CVSSError`` naming the offending metric.
     public init(_ vector: String) throws(CVSSError) {
         let parsed = try CVSSVectorParser.parse(
-            vector, prefixes: ["CVSS:3.1", "CVSS:3.0"], allowed: Self.allowed, mandatory: Self.mandatory)
+            vector, prefixes: ["CVSS:3.1", "CVSS:3.0"], allowed: Self.allowedTable, mandatory: Self.mandatory)
         self.version = parsed.prefix == "CVSS:3.1" ? "3.1" : "3.0"
         self.vector = vector
         self.metrics = parsed.metrics

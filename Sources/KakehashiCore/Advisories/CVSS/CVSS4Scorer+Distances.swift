@@ -49,7 +49,8 @@ extension CVSS4Scorer {
             for eq2 in Self.maxComposedEQ2[eq[1]] {
                 for eq3eq6 in Self.maxComposedEQ3EQ6[eq[2]][eq[5]] {
                     for eq4 in Self.maxComposedEQ4[eq[3]] {
-                        let maxVector = Self.pairs([eq1, eq2, eq3eq6, eq4].joined(separator: "/"))
+                        let maxVector = Self.parsedMaxVectors[[eq1, eq2, eq3eq6, eq4].joined(separator: "/")]
+                            ?? Self.pairs([eq1, eq2, eq3eq6, eq4].joined(separator: "/"))
                         var distances: [String: Double] = [:]
                         for metric in Self.distanceOrder {
                             let levels = Self.levels[metric] ?? [:]
@@ -63,6 +64,22 @@ extension CVSS4Scorer {
         }
         return result
     }
+
+    /// Every combination of max vectors, parsed once.
+    static let parsedMaxVectors: [String: [String: String]] = {
+        var result: [String: [String: String]] = [:]
+        for eq1 in maxComposedEQ1.joined() {
+            for eq2 in maxComposedEQ2.joined() {
+                for eq3eq6 in maxComposedEQ3EQ6.joined().joined() {
+                    for eq4 in maxComposedEQ4.joined() {
+                        let key = [eq1, eq2, eq3eq6, eq4].joined(separator: "/")
+                        result[key] = pairs(key)
+                    }
+                }
+            }
+        }
+        return result
+    }()
 
     private static func pairs(_ text: String) -> [String: String] {
         var result: [String: String] = [:]

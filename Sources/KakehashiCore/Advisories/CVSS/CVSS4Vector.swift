@@ -13,12 +13,13 @@ public struct CVSS4Vector: Sendable, Hashable {
     /// Metric values by abbreviation, as present in the vector.
     public let metrics: [String: String]
 
+    static let allowedTable = CVSSVectorParser.table(allowedValues)
     static let mandatory = ["AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI", "SA"]
 
     /// Parses `vector`; throws ``CVSSError`` naming the offending metric.
     public init(_ vector: String) throws(CVSSError) {
         let parsed = try CVSSVectorParser.parse(
-            vector, prefixes: ["CVSS:4.0"], allowed: Self.allowedValues, mandatory: Self.mandatory)
+            vector, prefixes: ["CVSS:4.0"], allowed: Self.allowedTable, mandatory: Self.mandatory)
         self.vector = vector
         self.metrics = parsed.metrics
     }

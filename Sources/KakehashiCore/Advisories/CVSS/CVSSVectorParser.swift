@@ -1,9 +1,15 @@
 /// Splits a `CVSS:x.y/M:V/...` string into metrics, checking names, values, duplicates and mandatory metrics.
 enum CVSSVectorParser {
+
+    /// The allowed values as a dictionary by metric.
+    static func table(_ allowed: [(metric: String, values: Set<String>)]) -> [String: Set<String>] {
+        Dictionary(allowed.map { ($0.metric, $0.values) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func parse(
         _ vector: String,
         prefixes: [String],
-        allowed: [(metric: String, values: Set<String>)],
+        allowed valuesByMetric: [String: Set<String>],
         mandatory: [String]
     ) throws(CVSSError) -> (prefix: String, metrics: [String: String]) {
         guard !vector.isEmpty else { throw CVSSError(vector: vector, metric: nil, rule: "the vector is empty") }
@@ -12,7 +18,6 @@ enum CVSSVectorParser {
             throw CVSSError(vector: vector, metric: nil, rule: "must start with \(expected)")
         }
         let body = vector.dropFirst(prefix.count + 1)
-        let valuesByMetric = Dictionary(allowed.map { ($0.metric, $0.values) }, uniquingKeysWith: { a, _ in a })
         var metrics: [String: String] = [:]
         for field in body.split(separator: "/", omittingEmptySubsequences: false) {
             guard !field.isEmpty else {

@@ -6,15 +6,26 @@ public struct AdvisoryIndex: Sendable {
         let product: Int32
     }
 
+    /// Normalised names of one affected-product entry, computed once.
+    struct ProductKeys: Sendable {
+        let vendor: String
+        let product: String
+        let models: [String]
+    }
+
     /// The records, in the order given.
     public let records: [VulnerabilityRecord]
     /// KEV facts by CVE ID, gathered from every record that carries them.
-    public let knownExploited: [String: KnownExploitation]
+    public private(set) var knownExploited: [String: KnownExploitation] = [:]
+    /// ``ProductKeys`` for `records[r].affected[p]` at `[r][p]`.
+    private(set) var keys: [[ProductKeys]] = []
     var byVendorProduct: [String: [Ref]] = [:]
     var byVendor: [String: [Ref]] = [:]
     var byModel: [String: [Ref]] = [:]
-    /// Model-number patterns (`PX-2??-CPU`) by their first two literal characters.
+    /// Model-number patterns (`PX-2??-CPU`) by their literal start, cut to at most
+    /// ``modelPrefixLength`` characters.
     var byModelPrefix: [String: [Ref]] = [:]
+    static let modelPrefixLength = 6
 
     /// Indexes the vulnerabilities of `advisories`.
     public init(advisories: [Advisory]) {
@@ -25,56 +36,58 @@ public struct AdvisoryIndex: Sendable {
     public init(records: [VulnerabilityRecord]) {
         self.records = records
         var kev: [String: KnownExploitation] = [:]
+        var keys: [[ProductKeys]] = []
+        keys.reserveCapacity(records.count)
         for (recordIndex, record) in records.enumerated() {
             if let cve = record.cve, let exploitation = record.knownExploited { kev[cve] = exploitation }
+            var recordKeys: [ProductKeys] = []
             for (productIndex, product) in record.affected.enumerated() {
                 let ref = Ref(record: Int32(recordIndex), product: Int32(productIndex))
-                var vendorOnly = false
-                var keys = Set<String>()
-                let vendor = NameNormalizer.vendor(product.vendor)
-                let productKey = NameNormalizer.product(product.product)
-                if !vendor.isEmpty && !productKey.isEmpty { keys.insert(vendor + "\u{1}" + productKey) }
-                for cpe in product.cpes {
-                    guard case .string(let cpeVendor) = cpe.vendor else { continue }
-                    let cpeVendorKey = NameNormalizer.vendor(cpeVendor.text)
-                    if case .string(let cpeProduct) = cpe.product, !cpeProduct.hasWildcards {
-                        keys.insert(cpeVendorKey + "\u{1}" + NameNormalizer.product(cpeProduct.text))
-                    } else {
-                        if byVendor[cpeVendorKey]?.last != ref { byVendor[cpeVendorKey, default: []].append(ref) }
-                        vendorOnly = true
-                    }
-                }
-                for key in keys { byVendorProduct[key, default: []].append(ref) }
-                for model in product.modelNumbers + product.skus {
-                    let key = NameNormalizer.model(model)
-                    if key.contains("*") || key.contains("?") {
-                        let prefix = key.prefix { $0 != "*" && $0 != "?" }
-                        if prefix.count >= 2 {
-                            let bucket = String(prefix.prefix(2))
-                            if byModelPrefix[bucket]?.last != ref { byModelPrefix[bucket, default: []].append(ref) }
-                        } else if !vendorOnly && !vendor.isEmpty {
-                            byVendor[vendor, default: []].append(ref)
-                            vendorOnly = true
-                        }
-                    } else if !key.isEmpty {
-                        byModel[key, default: []].append(ref)
-                    }
-                }
+                let productKeys = ProductKeys(
+                    vendor: NameNormalizer.vendor(product.vendor), product: NameNormalizer.product(product.product),
+                    models: (product.modelNumbers + product.skus).map(NameNormalizer.model).filter { !$0.isEmpty })
+                recordKeys.append(productKeys)
+                add(ref, product: product, keys: productKeys)
             }
+            keys.append(recordKeys)
         }
+        self.keys = keys
         self.knownExploited = kev
     }
 
-    /// References to every record entry that could concern `item`, without duplicates.
-    func candidates(for item: Equipment) -> [Ref] {
-        var vendors = [NameNormalizer.vendor(item.vendor)]
-        var keys = [vendors[0] + "\u{1}" + NameNormalizer.product(item.product)]
-        if let cpe = item.cpe, case .string(let vendor) = cpe.vendor, case .string(let product) = cpe.product {
-            let vendorKey = NameNormalizer.vendor(vendor.text)
-            if vendorKey != vendors[0] { vendors.append(vendorKey) }
-            let key = vendorKey + "\u{1}" + NameNormalizer.product(product.text)
-            if key != keys[0] { keys.append(key) }
+    private mutating func add(_ ref: Ref, product: AffectedProduct, keys: ProductKeys) {
+        var pairs = Set<String>()
+        var vendors = Set<String>()
+        if !keys.vendor.isEmpty && !keys.product.isEmpty { pairs.insert(keys.vendor + "\u{1}" + keys.product) }
+        for cpe in product.cpes {
+            guard case .string(let cpeVendor) = cpe.vendor else { continue }
+            let vendor = NameNormalizer.vendor(cpeVendor.text)
+            if case .string(let cpeProduct) = cpe.product, !cpeProduct.hasWildcards {
+                pairs.insert(vendor + "\u{1}" + NameNormalizer.product(cpeProduct.text))
+            } else {
+                vendors.insert(vendor)
+            }
         }
+        var prefixes = Set<String>()
+        for model in keys.models {
+            if model.contains("*") || model.contains("?") {
+                let literal = model.prefix { $0 != "*" && $0 != "?" }
+                if literal.count >= 2 {
+                    prefixes.insert(String(literal.prefix(Self.modelPrefixLength)))
+                } else if !keys.vendor.isEmpty {
+                    vendors.insert(keys.vendor)
+                }
+            } else {
+                byModel[model, default: []].append(ref)
+            }
+        }
+        for pair in pairs { byVendorProduct[pair, default: []].append(ref) }
+        for vendor in vendors { byVendor[vendor, default: []].append(ref) }
+        for prefix in prefixes { byModelPrefix[prefix, default: []].append(ref) }
+    }
+
+    /// References to every record entry that could concern the item, without duplicates.
+    func candidates(for item: ItemKeys) -> [Ref] {
         var result: [Ref] = []
         var buckets = 0
         func take(_ refs: [Ref]?) {
@@ -82,17 +95,47 @@ public struct AdvisoryIndex: Sendable {
             buckets += 1
             result += refs
         }
-        for key in keys { take(byVendorProduct[key]) }
-        for vendor in vendors { take(byVendor[vendor]) }
-        for model in item.modelNumbers {
-            let key = NameNormalizer.model(model)
-            take(byModel[key])
-            if key.count >= 2 { take(byModelPrefix[String(key.prefix(2))]) }
+        for pair in item.pairs { take(byVendorProduct[pair.vendor + "\u{1}" + pair.product]) }
+        for vendor in item.vendors { take(byVendor[vendor]) }
+        for model in item.models {
+            take(byModel[model])
+            for length in 2...Self.modelPrefixLength where length <= model.count {
+                take(byModelPrefix[String(model.prefix(length))])
+            }
         }
         if buckets > 1 {
             var seen = Set<Ref>()
             result = result.filter { seen.insert($0).inserted }
         }
         return result
+    }
+}
+
+/// Normalised names and the version of one registered item, computed once per match.
+struct ItemKeys {
+    let vendors: [String]
+    let pairs: [(vendor: String, product: String)]
+    let models: [String]
+    let version: Version?
+
+    init(_ item: Equipment) {
+        var vendors = [NameNormalizer.vendor(item.vendor)]
+        var pairs = [(vendors[0], NameNormalizer.product(item.product))]
+        if let cpe = item.cpe, case .string(let vendor) = cpe.vendor, case .string(let product) = cpe.product {
+            let vendorKey = NameNormalizer.vendor(vendor.text)
+            if vendorKey != vendors[0] { vendors.append(vendorKey) }
+            let pair = (vendorKey, NameNormalizer.product(product.text))
+            if pair != pairs[0] { pairs.append(pair) }
+        }
+        self.vendors = vendors
+        self.pairs = pairs
+        self.models = item.modelNumbers.map(NameNormalizer.model).filter { !$0.isEmpty }
+        if let version = item.version, !version.isEmpty {
+            self.version = Version(version)
+        } else if let cpe = item.cpe, case .string(let version) = cpe.version, !version.hasWildcards {
+            self.version = Version(version.text)
+        } else {
+            self.version = nil
+        }
     }
 }

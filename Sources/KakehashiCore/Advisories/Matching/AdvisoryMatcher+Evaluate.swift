@@ -31,47 +31,43 @@ extension AdvisoryMatcher {
         }
     }
 
-    /// The item's version: the registered one, else the version in its CPE.
-    static func itemVersion(_ item: Equipment) -> Version? {
-        if let version = item.version, !version.isEmpty { return Version(version) }
-        if let cpe = item.cpe, case .string(let version) = cpe.version, !version.hasWildcards { return Version(version.text) }
-        return nil
-    }
-
     /// Whether `product` concerns `item`, and with which status and evidence.
-    static func verdict(_ item: Equipment, version: Version?, product: AffectedProduct) -> Verdict {
-        guard let evaluation = evaluate(item, version: version, product: product) else {
-            return identifies(item, product) ? .excluded : .unrelated
+    static func verdict(_ item: Equipment, _ itemKeys: ItemKeys, product: AffectedProduct, keys: AdvisoryIndex.ProductKeys) -> Verdict {
+        guard let evidence = evidence(item, itemKeys, product: product, keys: keys) else { return .unrelated }
+        guard let evaluation = versionStatus(itemKeys.version, evidence: evidence, item: item, product: product) else {
+            return .excluded
         }
         return .applies(evaluation)
     }
 
-    /// True when the entry names the item's product by any kind of evidence, whatever the version.
-    static func identifies(_ item: Equipment, _ product: AffectedProduct) -> Bool {
-        evaluate(item, version: nil, product: product) != nil
+    /// How the entry names the item's product, whatever the version; nil when it does not.
+    static func evidence(
+        _ item: Equipment, _ itemKeys: ItemKeys, product: AffectedProduct, keys: AdvisoryIndex.ProductKeys
+    ) -> AdvisoryMatch.Evidence? {
+        if let itemCPE = item.cpe, product.cpes.contains(where: { cpeMatchesIgnoringVersion(source: $0, target: itemCPE) }) {
+            return .cpe
+        }
+        if !itemKeys.models.isEmpty, keys.models.contains(where: { pattern in
+            itemKeys.models.contains { NameNormalizer.modelMatches(pattern: pattern, model: $0) }
+        }) {
+            return .modelNumber
+        }
+        if !keys.vendor.isEmpty, !keys.product.isEmpty,
+           itemKeys.pairs.contains(where: { $0.vendor == keys.vendor && $0.product == keys.product }) {
+            return .vendorProduct
+        }
+        return nil
     }
 
-    static func evaluate(_ item: Equipment, version: Version?, product: AffectedProduct) -> Evaluation? {
-        var evidence: AdvisoryMatch.Evidence?
+    /// The status the entry's version data give the item's version; nil when they rule it out.
+    static func versionStatus(_ version: Version?, evidence: AdvisoryMatch.Evidence, item: Equipment, product: AffectedProduct) -> Evaluation? {
         // Versions named by the matching CPEs; nil when some matching CPE says ANY version.
         var cpeVersions: [CPEValue]? = []
-        if let itemCPE = item.cpe {
+        if evidence == .cpe, let itemCPE = item.cpe {
             for cpe in product.cpes where cpeMatchesIgnoringVersion(source: cpe, target: itemCPE) {
-                evidence = .cpe
                 if cpe.version == .any { cpeVersions = nil } else { cpeVersions?.append(cpe.version) }
             }
         }
-        if evidence == nil && !item.modelNumbers.isEmpty && !(product.modelNumbers.isEmpty && product.skus.isEmpty) {
-            let itemModels = item.modelNumbers.map(NameNormalizer.model)
-            let patterns = (product.modelNumbers + product.skus).map(NameNormalizer.model)
-            if patterns.contains(where: { pattern in itemModels.contains { NameNormalizer.modelMatches(pattern: pattern, model: $0) } }) {
-                evidence = .modelNumber
-            }
-        }
-        if evidence == nil && namesAgree(item, product) {
-            evidence = .vendorProduct
-        }
-        guard let evidence else { return nil }
         if evidence == .cpe, let cpeVersions, !cpeVersions.isEmpty, product.versions.isEmpty, product.versRanges.isEmpty {
             // The advisory names versions only through its CPEs.
             guard let version else { return Evaluation(status: .unknown, evidence: evidence) }
@@ -92,16 +88,5 @@ extension AdvisoryMatcher {
             if relation != .superset && relation != .equal { return false }
         }
         return true
-    }
-
-    static func namesAgree(_ item: Equipment, _ product: AffectedProduct) -> Bool {
-        let vendor = NameNormalizer.vendor(product.vendor)
-        let name = NameNormalizer.product(product.product)
-        guard !vendor.isEmpty, !name.isEmpty else { return false }
-        if vendor == NameNormalizer.vendor(item.vendor) && name == NameNormalizer.product(item.product) { return true }
-        if let cpe = item.cpe, case .string(let cpeVendor) = cpe.vendor, case .string(let cpeProduct) = cpe.product {
-            return vendor == NameNormalizer.vendor(cpeVendor.text) && name == NameNormalizer.product(cpeProduct.text)
-        }
-        return false
     }
 }

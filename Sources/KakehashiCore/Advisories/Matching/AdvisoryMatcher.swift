@@ -21,9 +21,9 @@ public enum AdvisoryMatcher {
 
     /// The findings for one item, unranked, one per vulnerability.
     public static func match(_ item: Equipment, index: AdvisoryIndex) -> [AdvisoryMatch] {
-        let candidates = index.candidates(for: item)
+        let itemKeys = ItemKeys(item)
+        let candidates = index.candidates(for: itemKeys)
         guard !candidates.isEmpty else { return [] }
-        let version = itemVersion(item)
         var best: [String: (hit: Hit, scores: [CVSSScore], remediations: [Remediation])] = [:]
         var excluded = Set<String>()
         for ref in candidates {
@@ -31,7 +31,7 @@ public enum AdvisoryMatcher {
             let product = record.affected[Int(ref.product)]
             let key = record.cve ?? (record.advisoryID + "\u{1}" + (record.title ?? ""))
             let hit: Evaluation
-            switch verdict(item, version: version, product: product) {
+            switch verdict(item, itemKeys, product: product, keys: index.keys[Int(ref.record)][Int(ref.product)]) {
             case .unrelated: continue
             case .excluded:
                 excluded.insert(key)
