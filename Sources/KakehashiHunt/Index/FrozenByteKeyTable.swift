@@ -17,12 +17,41 @@ public struct FrozenByteKeyTable: @unchecked Sendable {
     private let keyHead: UnsafeMutableBufferPointer<Int32>
     private let arena: UnsafeMutableBufferPointer<UInt8>
     private let mask: Int
+    // A blocked Bloom filter (one 64-byte block per key, 4 bits, ~16 bits per key) small enough to
+    // stay in cache, so the usual lookup — a value that is no indicator — never touches the table.
+    private let bloom: UnsafeMutableBufferPointer<UInt64>
+    private let bloomBlocks: UInt64
 
     init(_ t: ByteKeyTable) {
         slotHash = Self.copy(t.slotHash); slotKey = Self.copy(t.slotKey)
         keyOffset = Self.copy(t.keyOffset); keyLength = Self.copy(t.keyLength)
         keyField = Self.copy(t.keyField); keyHead = Self.copy(t.keyHead); arena = Self.copy(t.arena)
         mask = t.mask
+        var blocks: UInt64 = 1
+        while blocks * 32 < UInt64(t.keyHead.count) { blocks <<= 1 }
+        bloomBlocks = blocks
+        bloom = .allocate(capacity: Int(blocks) * 8)
+        bloom.initialize(repeating: 0)
+        for (i, key) in t.slotKey.enumerated() where key >= 0 { Self.set(t.slotHash[i], bloom, blocks) }
+    }
+
+    @inline(__always)
+    private static func bits(_ h: UInt64) -> (Int, Int, Int, Int) {
+        (Int(h >> 40 & 511), Int(h >> 49 & 511), Int(h >> 31 & 511), Int(h >> 22 & 511))
+    }
+
+    private static func set(_ h: UInt64, _ bloom: UnsafeMutableBufferPointer<UInt64>, _ blocks: UInt64) {
+        let base = Int(h & (blocks - 1)) &* 8
+        let (a, b, c, d) = bits(h)
+        for bit in [a, b, c, d] { bloom[base + bit >> 6] |= 1 << UInt64(bit & 63) }
+    }
+
+    @inline(__always)
+    private func mayContain(_ h: UInt64) -> Bool {
+        let base = Int(h & (bloomBlocks - 1)) &* 8
+        let (a, b, c, d) = Self.bits(h)
+        return bloom[base + a >> 6] >> UInt64(a & 63) & bloom[base + b >> 6] >> UInt64(b & 63)
+            & bloom[base + c >> 6] >> UInt64(c & 63) & bloom[base + d >> 6] >> UInt64(d & 63) & 1 != 0
     }
 
     static func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -34,13 +63,14 @@ public struct FrozenByteKeyTable: @unchecked Sendable {
     /// Frees the memory; the owner (`IndicatorIndex`) calls this once, in its deinit.
     func deallocate() {
         slotHash.deallocate(); slotKey.deallocate(); keyOffset.deallocate(); keyLength.deallocate()
-        keyField.deallocate(); keyHead.deallocate(); arena.deallocate()
+        keyField.deallocate(); keyHead.deallocate(); arena.deallocate(); bloom.deallocate()
     }
 
     /// The posting head for (field, bytes), or -1.
     @inline(__always)
     public func lookup(field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = ByteHash.hash(bytes, seed: UInt64(field)) | 1
+        guard mayContain(h) else { return -1 }
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let k = slotKey[i]

@@ -2,13 +2,23 @@
 /// checks on the per-event path. Immutable once made.
 public struct FrozenPrefixTrie: @unchecked Sendable {
     // Written once in init, never mutated, freed by the owning index: safe to share across threads.
-    private let keyHi: UnsafeMutableBufferPointer<UInt64>
-    private let keyLo: UnsafeMutableBufferPointer<UInt64>
-    private let length: UnsafeMutableBufferPointer<UInt8>
-    private let left: UnsafeMutableBufferPointer<Int32>
-    private let right: UnsafeMutableBufferPointer<Int32>
-    private let head: UnsafeMutableBufferPointer<Int32>
-    private let strideRoots: UnsafeMutableBufferPointer<Int32>
+    /// One node in 32 bytes, so visiting a node costs one cache line.
+    struct Node {
+        var hi: UInt64
+        var lo: UInt64
+        var children: (Int32, Int32)
+        var head: Int32
+        var length: Int32
+    }
+    private let nodes: UnsafeMutableBufferPointer<Node>
+    /// Per top-16-bit slot: the subtree root and its first 32 prefix bits, so most addresses are
+    /// rejected from this table without touching a node.
+    struct Slot {
+        var root: Int32
+        var top: UInt32
+        var length: UInt32
+    }
+    private let strideRoots: UnsafeMutableBufferPointer<Slot>
     private let shortRoot: Int32
     /// Number of distinct prefixes.
     public let prefixCount: Int
@@ -19,41 +29,50 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
             _ = p.initialize(from: a)
             return p
         }
-        keyHi = copy(t.keyHi); keyLo = copy(t.keyLo); length = copy(t.length)
-        left = copy(t.left); right = copy(t.right); head = copy(t.head)
-        strideRoots = copy(t.strideRoots.isEmpty ? [Int32](repeating: -1, count: 65_536) : t.strideRoots)
+        nodes = copy(t.keyHi.indices.map { n in
+            Node(hi: t.keyHi[n], lo: t.keyLo[n], children: (t.left[n], t.right[n]), head: t.head[n], length: Int32(t.length[n]))
+        })
+        let roots = t.strideRoots.isEmpty ? [Int32](repeating: -1, count: 65_536) : t.strideRoots
+        strideRoots = copy(roots.map { r in
+            guard r >= 0 else { return Slot(root: -1, top: 0, length: 0) }
+            return Slot(root: r, top: UInt32(truncatingIfNeeded: t.keyHi[Int(r)] >> 32), length: UInt32(min(Int(t.length[Int(r)]), 32)))
+        })
         shortRoot = t.shortRoot
         prefixCount = t.prefixCount
     }
 
     /// Frees the memory; the owner (`IndicatorIndex`) calls this once, in its deinit.
     func deallocate() {
-        keyHi.deallocate(); keyLo.deallocate(); length.deallocate()
-        left.deallocate(); right.deallocate(); head.deallocate(); strideRoots.deallocate()
+        nodes.deallocate(); strideRoots.deallocate()
     }
 
     /// Appends the posting head of every stored prefix containing the address `k`.
     @inline(__always)
     public func collect(_ k: IPKey, into heads: inout HeadBuffer) {
         if shortRoot >= 0 { walk(shortRoot, k, &heads) }
-        let r = strideRoots[Int(k.hi >> 48)]
-        if r >= 0 { walk(r, k, &heads) }
+        let slot = strideRoots[Int(k.hi >> 48)]
+        guard slot.root >= 0 else { return }
+        let top = UInt32(truncatingIfNeeded: k.hi >> 32)
+        // Slot lengths are at least 16, so the shift is below 32.
+        if (top ^ slot.top) >> (32 - slot.length) != 0 && slot.length > 0 { return }
+        walk(slot.root, k, &heads)
     }
 
     @inline(__always)
     private func walk(_ start: Int32, _ k: IPKey, _ heads: inout HeadBuffer) {
         var n = Int(start)
         while true {
-            let len = Int(length[n])
-            guard k.commonPrefix(with: IPKey(hi: keyHi[n], lo: keyLo[n]), limit: len) == len else { return }
-            if head[n] >= 0 { heads.append(head[n]) }
+            let node = nodes[n]
+            let len = Int(node.length)
+            guard k.commonPrefix(with: IPKey(hi: node.hi, lo: node.lo), limit: len) == len else { return }
+            if node.head >= 0 { heads.append(node.head) }
             if len >= 128 { return }
-            let child = k.bit(len) == 0 ? left[n] : right[n]
+            let child = k.bit(len) == 0 ? node.children.0 : node.children.1
             guard child >= 0 else { return }
             n = Int(child)
         }
     }
 
     /// Bytes used.
-    public var memoryBytes: Int { keyHi.count * 29 + strideRoots.count * 4 }
+    public var memoryBytes: Int { nodes.count * MemoryLayout<Node>.stride + strideRoots.count * MemoryLayout<Slot>.stride }
 }

@@ -92,7 +92,7 @@ public final class IndicatorIndex: @unchecked Sendable {
             if primary == .ipv4Value || primary == .ipv6Value {
                 let v6 = primary == .ipv6Value
                 var key: IPKey?
-                if trieFields != 0 { key = Self.addressKey(bytes, v6: v6) }
+                if trieFields != 0 { key = v6 ? Self.addressKey(bytes, v6: true) : IPKey(v4: field.v4) }
                 if let key { probeTrie(primary, v6, key, &heads) }
                 if i == event.srcIP {
                     look(.trafficSrcAddr, bytes, &heads)

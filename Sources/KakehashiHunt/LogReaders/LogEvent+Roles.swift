@@ -7,8 +7,14 @@ extension LogEvent {
             guard let t = TimestampParser.parse(value) else { return "bad timestamp" }
             timestamp = t
         case .srcIP, .dstIP, .ip:
-            guard let kind = AddressSyntax.kind(of: value) else { return "\(role.rawValue) is not an IP address" }
-            append(kind, value)
+            if let v4 = AddressSyntax.parseIPv4(value) {
+                append(.ipv4, value)
+                fields[fields.count - 1].v4 = v4
+            } else if AddressSyntax.parseIPv6(value) != nil {
+                append(.ipv6, value)
+            } else {
+                return "\(role.rawValue) is not an IP address"
+            }
             if role == .srcIP { srcIP = fields.count - 1 } else if role == .dstIP { dstIP = fields.count - 1 }
         case .srcPort, .dstPort:
             guard let port = Self.port(value) else { return "\(role.rawValue) is not a port number" }
@@ -20,9 +26,9 @@ extension LogEvent {
         case .domain:
             append(.domain, value)
         case .answer:
-            append(AddressSyntax.kind(of: value) ?? .domain, value)
+            appendAddressOrDomain(value)
         case .host:
-            append(AddressSyntax.kind(of: value) ?? .domain, value)
+            appendAddressOrDomain(value)
             hostRange = (fields[fields.count - 1].start, Int32(value.count))
         case .uri:
             uriRange = (Int32(arena.count), Int32(value.count))
@@ -70,6 +76,16 @@ extension LogEvent {
         arena.append(contentsOf: arena[h..<(h + Int(hostRange.count))])
         arena.append(contentsOf: arena[uStart..<(uStart + Int(uriRange.count))])
         fields.append(Field(kind: .url, start: start, count: Int32(arena.count) - start))
+    }
+
+    /// Appends an address (remembering a parsed IPv4) or else a domain name.
+    mutating func appendAddressOrDomain(_ value: UnsafeBufferPointer<UInt8>) {
+        if let v4 = AddressSyntax.parseIPv4(value) {
+            append(.ipv4, value)
+            fields[fields.count - 1].v4 = v4
+        } else {
+            append(AddressSyntax.parseIPv6(value) != nil ? .ipv6 : .domain, value)
+        }
     }
 
     @inline(__always)

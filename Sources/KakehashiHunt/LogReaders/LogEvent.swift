@@ -9,6 +9,8 @@ public struct LogEvent {
         public var start: Int32
         /// Length in bytes.
         public var count: Int32
+        /// The parsed address when `kind` is `.ipv4` (saves parsing it again for prefix lookups).
+        public var v4: UInt32 = 0
     }
 
     /// Seconds since 1970 (UTC), or nil when the record has no usable time.

@@ -47,6 +47,7 @@ struct IndexVersusBruteForceTests {
             add(.proto, pick(["tcp", "udp", "TCP"]))
         }
         for _ in 0..<(r.next() % 3) { add(.domain, pick(domains)) }
+        for _ in 0..<(r.next() % 3) { add(.answer, pick(v4 + v6 + domains)) }
         if r.next() % 3 == 0 { add(.url, pick(urls)) }
         if r.next() % 4 == 0 { add(.sha256, pick(hashes)) }
         e.finish()
