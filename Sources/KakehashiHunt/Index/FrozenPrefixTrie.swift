@@ -20,6 +20,7 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
     }
     private let strideRoots: UnsafeMutableBufferPointer<Slot>
     private let shortRoot: Int32
+    private let hasStride: Bool
     /// Number of distinct prefixes.
     public let prefixCount: Int
 
@@ -32,7 +33,9 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
         nodes = copy(t.keyHi.indices.map { n in
             Node(hi: t.keyHi[n], lo: t.keyLo[n], children: (t.left[n], t.right[n]), head: t.head[n], length: Int32(t.length[n]))
         })
-        let roots = t.strideRoots.isEmpty ? [Int32](repeating: -1, count: 65_536) : t.strideRoots
+        // An unused table costs one slot, not 65,536.
+        hasStride = !t.strideRoots.isEmpty
+        let roots = hasStride ? t.strideRoots : [-1]
         strideRoots = copy(roots.map { r in
             guard r >= 0 else { return Slot(root: -1, top: 0, length: 0) }
             return Slot(root: r, top: UInt32(truncatingIfNeeded: t.keyHi[Int(r)] >> 32), length: UInt32(min(Int(t.length[Int(r)]), 32)))
@@ -50,6 +53,7 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
     @inline(__always)
     public func collect(_ k: IPKey, into heads: inout HeadBuffer) {
         if shortRoot >= 0 { walk(shortRoot, k, &heads) }
+        guard hasStride else { return }
         let slot = strideRoots[Int(k.hi >> 48)]
         guard slot.root >= 0 else { return }
         let top = UInt32(truncatingIfNeeded: k.hi >> 32)
