@@ -5,7 +5,8 @@ Usage: $KAKEHASHI_PYTHON Tests/Oracles/stix_oracle.py FILE...
 
 Each file holds a bundle or a single object. Each object of a bundle is validated on its own, as
 KakehashiCore validates objects one by one (TAXII envelopes carry loose objects). Output, on stdout:
-[{"file": "x.json", "index": 0, "id": "...", "valid": true, "errors": ["..."]}, ...]
+[{"file": "x.json", "index": 0, "id": "...", "valid": true, "crashed": false, "errors": ["..."]}, ...]
+"crashed" marks objects on which stix2-validator raised instead of answering (it then counts as invalid).
 Only errors decide validity; warnings (SHOULD checks) are ignored, as stix2-validator does by default.
 """
 import json
@@ -21,9 +22,9 @@ logging.disable(logging.CRITICAL)  # the validator logs to stderr; keep the outp
 def verdict(obj):
     try:
         result = validate_instance(obj, ValidationOptions())
-        return result.is_valid, [e.message for e in result.errors]
-    except Exception as error:  # the validator raises for objects it cannot even start on
-        return False, ["%s: %s" % (type(error).__name__, error)]
+        return result.is_valid, False, [e.message for e in result.errors]
+    except Exception as error:  # the validator raises on some malformed input instead of reporting it
+        return False, True, ["%s: %s" % (type(error).__name__, error)]
 
 
 def main(paths):
@@ -33,10 +34,10 @@ def main(paths):
             document = json.load(handle)
         objects = document.get("objects", []) if document.get("type") == "bundle" else [document]
         for index, obj in enumerate(objects):
-            valid, errors = verdict(obj)
+            valid, crashed, errors = verdict(obj)
             out.append({"file": os.path.basename(path), "index": index,
                         "id": obj.get("id") if isinstance(obj, dict) else None,
-                        "valid": valid, "errors": errors})
+                        "valid": valid, "crashed": crashed, "errors": errors})
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

@@ -46,6 +46,10 @@ enum CommonProperties {
         "object_marking_refs": .list(.custom(markingRef)),
         "granular_markings": .list(.object(NestedRules.granularMarking)),
         "defanged": .boolean,
+        // Not SCO properties, but stix2-validator's MUST checks apply to any object that has them.
+        "lang": .custom(language),
+        "created": .custom(looseTimestamp),
+        "modified": .custom(looseTimestamp),
     ]
 
     /// Names no object may use (`core.json`'s `not: anyOf required`).
@@ -58,6 +62,17 @@ enum CommonProperties {
         }
         if !STIXLanguageCodes.isKnown(code) {
             context.error(.language, path(), "'\(code)' is not a valid RFC 5646 language code")
+        }
+    }
+
+    /// `created`/`modified` where they are not STIX properties (SCOs): stix2-validator still rejects
+    /// non-strings and impossible dates, but not other malformed text.
+    @Sendable static func looseTimestamp(_ value: JSONValue, _ path: PathBuilder, _ context: inout ValidationContext) {
+        guard case .string(let text) = value else {
+            return context.error(.propertyType, path(), "must be a timestamp string, not \(value.kindName)")
+        }
+        if case .failure(.calendar) = STIXTimestamp.parse(text) {
+            context.error(.timestampFormat, path(), "'\(text)' is not a real date and time")
         }
     }
 

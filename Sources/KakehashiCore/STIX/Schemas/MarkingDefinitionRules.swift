@@ -8,6 +8,8 @@ enum MarkingDefinitionRules {
         "object_marking_refs": .list(.identifier(.types(["marking-definition"]))),
         "granular_markings": .list(.object(NestedRules.granularMarking)),
         "definition_type": .string,
+        "lang": .custom(CommonProperties.language),
+        "modified": .custom(CommonProperties.looseTimestamp),
     ]
 
     /// The TLP 1.0 marking definitions (STIX 2.1 §7.2.1.4): id → (name, `definition.tlp`).
@@ -57,7 +59,8 @@ enum MarkingDefinitionRules {
         if members["name"]?.stringValue != expected.name {
             context.error(.marking, JSONPathText.member(path, "name"), "must be '\(expected.name)'")
         }
-        if members["definition"]?["tlp"]?.stringValue != expected.color || members["definition"]?.objectValue == nil {
+        let definition = members["definition"]
+        if definition?.objectValue == nil || (definition?["tlp"] != nil && definition?["tlp"]?.stringValue != expected.color) {
             context.error(.marking, JSONPathText.member(path, "definition"), "must be {\"tlp\": \"\(expected.color)\"}")
         }
         if members["created"]?.stringValue != "2017-01-20T00:00:00.000Z" {

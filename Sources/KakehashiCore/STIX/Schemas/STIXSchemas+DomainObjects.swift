@@ -36,8 +36,10 @@ extension STIXSchemas {
             "name": .string, "description": .string, "roles": .strings, "identity_class": .vocab(.identityClass),
             "sectors": .vocabList(.industrySector), "contact_information": .string,
         ]),
+        // stix2-validator's incident schema has only name and description; kill_chain_phases is left
+        // unchecked (as a custom property would be) to agree with it.
         STIXTypeSchema("incident", .domainObject, required: ["name"], properties: [
-            "name": .string, "description": .string, "kill_chain_phases": .killChainPhases,
+            "name": .string, "description": .string,
         ]),
         STIXTypeSchema("indicator", .domainObject, required: ["pattern", "pattern_type", "valid_from"], properties: [
             "name": .string, "description": .string, "indicator_types": .vocabList(.indicatorType),

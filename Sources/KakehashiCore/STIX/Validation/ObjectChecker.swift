@@ -64,9 +64,7 @@ enum ObjectChecker {
         if let version = members["spec_version"]?.stringValue, version == "2.0" {
             context.error(.specVersion, JSONPathText.member(path, "spec_version"), "this hub accepts STIX 2.1 objects only, not '\(version)'")
         }
-        if category.isVersioned {
-            TimestampOrder.check(members, "modified", "created", strictly: false, path, &context)
-        }
+        TimestampOrder.check(members, "modified", "created", strictly: false, path, &context)
         for constraint in schema?.constraints ?? [] { constraint.check(members, at: path, in: &context) }
         GranularMarkingCheck.checkSelectors(members, path: path, in: &context)
     }
