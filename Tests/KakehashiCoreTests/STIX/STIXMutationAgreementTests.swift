@@ -35,7 +35,8 @@ struct STIXMutationAgreementTests {
                     """)
             }
         }
-        #expect(compared >= objects.count * 9 / 10, "only \(compared) of \(objects.count) objects were in scope")
+        // About a fifth of the mutants make stix2-validator raise (e.g. a bad spec_version, non-string timestamps).
+        #expect(compared >= objects.count * 3 / 4, "only \(compared) of \(objects.count) objects were in scope")
         let report = "\(disagreements.count) disagreements:\n" + disagreements.joined(separator: "\n")
         #expect(disagreements.isEmpty, "\(report)")
     }
