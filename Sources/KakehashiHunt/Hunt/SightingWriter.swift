@@ -33,6 +33,11 @@ public enum SightingWriter {
         return .object(["type": .string("bundle"), "id": .string(bundleID), "objects": .array(ids.compactMap { objects[$0] })])
     }
 
+    static func isIPv6(_ object: HuntJSON) -> Bool {
+        guard case .object(let m) = object else { return false }
+        return m["type"] == .string("ipv6-addr")
+    }
+
     /// The single hash STIX 2.1 id generation uses: MD5, else SHA-1, else SHA-256 (as `stix2` does).
     static func oneHash(_ hashes: HuntJSON?) -> HuntJSON {
         guard case .object(let h)? = hashes else { return .object([:]) }
@@ -58,6 +63,13 @@ public enum SightingWriter {
         }
         for (key, value) in o.objects {
             guard case .object(var sco) = value, sco["type"]?.stringValue == "network-traffic" else { continue }
+            if sco["protocols"] == nil {
+                // STIX requires `protocols`; when the log did not name the transport, say only what
+                // is known: the network layer of the endpoints.
+                let ref = sco["src_ref"]?.stringValue ?? sco["dst_ref"]?.stringValue
+                let six = ref.flatMap { o.objects[$0] }.map(Self.isIPv6) ?? false
+                sco["protocols"] = .array([.string(six ? "ipv6" : "ipv4")])
+            }
             for ref in ["src_ref", "dst_ref"] { if let local = sco[ref]?.stringValue { sco[ref] = idOf[local].map(HuntJSON.string) } }
             var contributing = sco
             contributing.removeValue(forKey: "type")
