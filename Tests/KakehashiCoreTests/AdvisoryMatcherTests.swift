@@ -88,3 +88,19 @@ struct AdvisoryMatcherTests {
         #expect(!NameNormalizer.modelMatches(pattern: NameNormalizer.model("PX-2??-CPU"), model: NameNormalizer.model("PX-2100-CPU")))
     }
 }
+
+@Suite("Name and version normalisation beyond ASCII")
+struct AdvisoryNormalisationTests {
+    @Test func nonASCIINamesUseTheUnicodePath() {
+        #expect(NameNormalizer.words("Ümlaut Werke GmbH") == ["ümlaut", "werke", "gmbh"])
+        #expect(NameNormalizer.vendor("Ümlaut Werke GmbH") == "ümlaut_werke")
+        #expect(NameNormalizer.vendor("日立製作所 株式会社") == NameNormalizer.vendor("日立製作所"))
+        #expect(NameNormalizer.vendor("株式会社 日立製作所") == "日立製作所")
+        #expect(NameNormalizer.model("ｐｘ-200") == "ＰＸ200")
+    }
+
+    @Test func asciiAndUnicodeVersionPathsAgree() {
+        #expect(Version("V3.01a").segments == [.number("3"), .number("1"), .word("a")])
+        #expect(Version("版3.01a").segments == [.word("版"), .number("3"), .number("1"), .word("a")])
+    }
+}

@@ -31,6 +31,7 @@ public struct Version: Sendable, Hashable, CustomStringConvertible {
     static let preReleaseWords: Set<String> = ["alpha", "beta", "rc", "pre", "preview", "dev", "snapshot"]
 
     static func segments(of text: String) -> [Segment] {
+        if let ascii = asciiSegments(of: text) { return ascii }
         var characters = Substring(text)
         if let first = characters.first, "vVrR".contains(first),
            let second = characters.dropFirst().first, second.isASCII, second.isNumber {
@@ -61,6 +62,44 @@ public struct Version: Sendable, Hashable, CustomStringConvertible {
             current.append(character)
         }
         flush()
+        return result
+    }
+
+    /// The ASCII fast path of ``segments(of:)``; nil when the text has non-ASCII characters.
+    private static func asciiSegments(of text: String) -> [Segment]? {
+        var bytes = Array(text.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        if bytes.count >= 2, [UInt8(ascii: "v"), UInt8(ascii: "V"), UInt8(ascii: "r"), UInt8(ascii: "R")].contains(bytes[0]),
+           (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[1]) {
+            bytes.removeFirst()
+        }
+        var result: [Segment] = []
+        var start = 0
+        var index = 0
+        func kind(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return 2
+            default: return 0
+            }
+        }
+        while index < bytes.count {
+            let current = kind(bytes[index])
+            if current == 0 {
+                index += 1
+                start = index
+                continue
+            }
+            while index < bytes.count && kind(bytes[index]) == current { index += 1 }
+            let run = bytes[start..<index]
+            if current == 1 {
+                let trimmed = run.drop { $0 == UInt8(ascii: "0") }
+                result.append(.number(trimmed.isEmpty ? "0" : String(decoding: trimmed, as: UTF8.self)))
+            } else {
+                result.append(.word(String(decoding: run.map { $0 | 0x20 }, as: UTF8.self)))
+            }
+            start = index
+        }
         return result
     }
 }
