@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.copy("Resources")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + (leadOnly ? [] : [.define("WITH_HUNT")])
         ),
         .executableTarget(
             name: "kakehashi",

@@ -14,6 +14,9 @@ public struct Hub: Sendable {
     public let sessions: SessionRepository
     public let throttle: SignInThrottle
     public let audit: AuditLog
+    public let collections: CollectionRepository
+    public let objects: STIXObjectRepository
+    public let statuses: TAXIIStatusRepository
     public let passwords: PasswordHasher
     public let metrics: PrometheusCollectorRegistry
 
@@ -26,6 +29,9 @@ public struct Hub: Sendable {
         self.sessions = SessionRepository(database: database)
         self.throttle = SignInThrottle(database: database)
         self.audit = AuditLog(database: database)
+        self.collections = CollectionRepository(database: database)
+        self.objects = STIXObjectRepository(database: database)
+        self.statuses = TAXIIStatusRepository(database: database)
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.metrics = metrics
     }

@@ -85,6 +85,7 @@ import Testing
             // A second HubDatabase on the same store stands for a second hub process.
             let second = try await HubDatabase.open(database.location, logger: TestDatabases.logger)
             let logs = [AuditLog(database: database), AuditLog(database: second)]
+            defer { Task { await second.close() } }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 0..<8 {
                     group.addTask {
@@ -95,7 +96,6 @@ import Testing
                 }
                 try await group.waitForAll()
             }
-            await second.close()
             #expect(try await AuditLog(database: database).verify() == 80)
         }
     }

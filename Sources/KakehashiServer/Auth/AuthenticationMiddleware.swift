@@ -6,7 +6,8 @@ import KakehashiStorage
 
 /// Finds who is asking: an API token (Bearer, or the password of HTTP Basic as TAXII clients send it),
 /// or else the browser session cookie. A credential that is present but bad is refused with a 401 that
-/// says why; a request with none goes on anonymous, and each route decides whether that is enough.
+/// says why when a route asks for the principal; a request with none goes on anonymous, and each
+/// route decides whether that is enough.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
     let hub: Hub
@@ -14,7 +15,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
-            context.identity = try await principal(forAuthorization: authorization)
+            // A bad credential is kept, not thrown here, so that each API answers it in its own
+            // error format (TAXII's for /taxii2/) when a route asks for the principal.
+            do {
+                context.identity = try await principal(forAuthorization: authorization)
+            } catch let error as APIError {
+                context.authenticationError = error
+            }
         } else if let secret = request.cookies[SessionCookie.name]?.value,
                   let session = try await hub.sessions.find(secret: secret),
                   let principal = try await loadPrincipal(userID: session.userID, token: nil) {

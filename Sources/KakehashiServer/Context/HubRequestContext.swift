@@ -12,12 +12,15 @@ public struct HubRequestContext: AuthRequestContext, RemoteAddressRequestContext
     public var identity: Principal?
     /// The browser session behind the request, when it came with the session cookie.
     public var session: BrowserSession?
+    /// Why the credential the request carried was refused, if it was.
+    public var authenticationError: APIError?
     public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.identity = nil
         self.session = nil
+        self.authenticationError = nil
         self.remoteAddress = source.channel.remoteAddress
     }
 
@@ -36,6 +39,7 @@ public struct HubRequestContext: AuthRequestContext, RemoteAddressRequestContext
 
     /// The principal, or a 401 that says how to authenticate.
     public func requirePrincipal() throws -> Principal {
+        if let authenticationError { throw authenticationError }
         guard let identity else {
             throw APIError(.unauthorized, code: "unauthenticated", "sign in, or send an API token as a Bearer token or as the password of HTTP Basic authentication")
         }

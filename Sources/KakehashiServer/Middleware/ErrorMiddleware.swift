@@ -11,7 +11,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
-            if error is APIError { throw error }
+            // These render their own bodies (JSON, or TAXII's error message and media type).
+            if error is APIError || error is TAXIIError { throw error }
             let http = error as? HTTPError
             var message = http?.body ?? error.status.reasonPhrase
             if error.status == .contentTooLarge {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import NIOPosix
 import SQLiteKit
 
 /// One SQLite connection in WAL mode, used by one statement or transaction at a time.
@@ -8,10 +9,14 @@ final class SQLiteBackend: DatabaseBackend {
     private let connection: SQLiteConnection
     private let database: any SQLDatabase
     private let lock = AsyncLock()
+    /// The connection's own thread: SQLite blocks while it waits for another process's write lock
+    /// (busy timeout), and that wait must not hold up threads that other databases need.
+    private let threadPool: NIOThreadPool
 
-    private init(connection: SQLiteConnection, logger: Logger) {
+    private init(connection: SQLiteConnection, threadPool: NIOThreadPool) {
         self.connection = connection
         self.database = connection.sql(queryLogLevel: .trace)
+        self.threadPool = threadPool
     }
 
     static func open(path: String, logger: Logger) async throws -> SQLiteBackend {
@@ -22,10 +27,13 @@ final class SQLiteBackend: DatabaseBackend {
         } catch {
             throw StorageError(.unreachable, "cannot create the folder \(directory.path) for the SQLite database: \(error.localizedDescription)")
         }
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
         let connection: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: url.path), logger: logger)
+            connection = try await SQLiteConnection.open(storage: .file(path: url.path), threadPool: threadPool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()).get()
         } catch {
+            try? await threadPool.shutdownGracefully()
             throw StorageError(.unreachable, "cannot open the SQLite database at \(url.path)", underlying: error)
         }
         do {
@@ -36,9 +44,10 @@ final class SQLiteBackend: DatabaseBackend {
             }
         } catch {
             try? await connection.close()
+            try? await threadPool.shutdownGracefully()
             throw StorageError(.unreachable, "the file at \(url.path) is not a usable SQLite database", underlying: error)
         }
-        return SQLiteBackend(connection: connection, logger: logger)
+        return SQLiteBackend(connection: connection, threadPool: threadPool)
     }
 
     func withDatabase<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -63,5 +72,6 @@ final class SQLiteBackend: DatabaseBackend {
 
     func close() async {
         try? await connection.close()
+        try? await threadPool.shutdownGracefully()
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+extension ObjectsController {
+    /// `POST …/objects/`: validates each object of the envelope, stores the valid ones in one
+    /// transaction (committed before the answer), and answers 202 with a complete status resource.
+    @Sendable func add(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .write)
+        guard TAXIIMediaType.isTAXII(contentType: request.headers[.contentType]) else {
+            throw TAXIIError(.unsupportedMediaType, "Unsupported media type", details: "post an envelope as \(TAXIIMediaType.taxii)")
+        }
+        let requestTime = Date()
+        var request = request
+        let body = try await request.collectBody(upTo: HubLimits.maxBodyBytes)
+        let envelope: JSONValue
+        do {
+            envelope = try body.withUnsafeReadableBytes { try JSONValue.parse($0) }
+        } catch {
+            throw TAXIIError(.badRequest, "Malformed JSON", details: "the body is not JSON: \(error)")
+        }
+        guard let members = envelope.objectValue, let items = members["objects"]?.arrayValue else {
+            throw TAXIIError(.badRequest, "Not an envelope", details: "post a TAXII envelope: a JSON object whose 'objects' property is a list of STIX objects")
+        }
+        var valid: [STIXObject] = []
+        var failures: [[String: Any]] = []
+        valid.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            switch Result(catching: { () throws(STIXValidationError) -> STIXObject in try validator.object(from: item) }) {
+            case .success(let object):
+                valid.append(object)
+            case .failure(let error):
+                var failure: [String: Any] = ["id": item["id"]?.stringValue ?? "objects[\(index)]", "message": error.description]
+                if let version = (item["modified"] ?? item["created"])?.stringValue { failure["version"] = version }
+                failures.append(failure)
+            }
+        }
+        let audit = AuditRecord.by(context, action: "taxii.objects.write", objectType: "collection", objectID: collection.id.uuidString.lowercased(),
+                                   details: ["received": String(items.count), "invalid": String(failures.count)])
+        let outcome = try await hub.objects.add(valid, to: collection, producer: principal.organisation.id, audit: audit, now: requestTime)
+        let statusID = UUID()
+        let status: [String: Any] = [
+            "id": statusID.uuidString.lowercased(),
+            "status": "complete",
+            "request_timestamp": MicrosTimestamp.format(requestTime.micros),
+            "total_count": items.count,
+            "success_count": outcome.added.count,
+            "successes": outcome.added.map { ["id": $0.id, "version": $0.version] },
+            "failure_count": failures.count,
+            "failures": failures,
+            "pending_count": 0,
+            "pendings": [[String: Any]](),
+        ]
+        let statusData = try JSONSerialization.data(withJSONObject: status, options: [.sortedKeys, .withoutEscapingSlashes])
+        try await hub.statuses.save(id: statusID, collectionID: collection.id, organisationID: principal.organisation.id,
+                                    requestTimestamp: requestTime, body: String(decoding: statusData, as: UTF8.self))
+        return Response(status: .accepted, headers: [.contentType: TAXIIMediaType.taxii], body: .init(byteBuffer: ByteBuffer(bytes: statusData)))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+/// `/taxii2/hub/collections/{id}/objects/…` and `…/manifest/`: read, add and delete STIX objects.
+struct ObjectsController {
+    let hub: Hub
+    let validator: STIXValidator
+
+    var endpoints: RouteCollection<HubRequestContext> {
+        let routes = RouteCollection(context: HubRequestContext.self)
+        routes.get(":collection/objects", use: objects)
+        routes.post(":collection/objects", use: add)
+        routes.get(":collection/manifest", use: manifest)
+        routes.get(":collection/objects/:object", use: object)
+        routes.delete(":collection/objects/:object", use: delete)
+        routes.get(":collection/objects/:object/versions", use: versions)
+        return routes
+    }
+
+    static let listFilters: Set<String> = ["added_after", "limit", "match[id]", "match[type]", "match[version]", "match[spec_version]"]
+    static let objectFilters: Set<String> = ["added_after", "limit", "match[version]", "match[spec_version]"]
+    static let versionFilters: Set<String> = ["added_after", "limit", "match[spec_version]"]
+
+    @Sendable func objects(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .read)
+        let parser = TAXIIQueryParser(request.uri)
+        let query = try parser.query(defaultVersions: .latest, allowed: Self.listFilters)
+        return try await envelope(query, parser: parser, endpoint: "objects", collection: collection, principal: principal, context: context, action: "taxii.objects.read")
+    }
+
+    @Sendable func object(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .read)
+        let objectID = try context.parameters.require("object")
+        let parser = TAXIIQueryParser(request.uri)
+        var query = try parser.query(defaultVersions: .latest, allowed: Self.objectFilters)
+        query.ids = [objectID]
+        return try await envelope(query, parser: parser, endpoint: "object:\(objectID)", collection: collection, principal: principal, context: context, action: "taxii.object.read", notFoundIfEmpty: objectID)
+    }
+
+    /// Answers one page of objects as an envelope, audited.
+    private func envelope(_ query: STIXObjectQuery, parser: TAXIIQueryParser, endpoint: String, collection: SharingCollection, principal: Principal, context: HubRequestContext, action: String, notFoundIfEmpty: String? = nil) async throws -> Response {
+        let (page, binding) = try await fetch(query, parser: parser, endpoint: endpoint, collection: collection, principal: principal, withJSON: true)
+        if let objectID = notFoundIfEmpty, page.objects.isEmpty, parser.next == nil {
+            throw TAXIIError(.notFound, "Object not found", details: "no version of \(objectID) in this collection matches, or your organisation may not see it")
+        }
+        try await audit(context, action: action, collection: collection, page: page)
+        guard !page.objects.isEmpty else { return TAXIIResponse.page(body: "{}", first: nil, last: nil) }
+        var body = "{\"more\":\(page.more)"
+        if page.more, let last = page.objects.last {
+            body += ",\"next\":" + TAXIIResponse.quoted(TAXIICursor(after: last.dateAdded, binding: binding).token)
+        }
+        body += ",\"objects\":["
+        body += page.objects.compactMap(\.json).joined(separator: ",")
+        body += "]}"
+        return TAXIIResponse.page(body: body, first: page.objects.first?.dateAdded, last: page.objects.last?.dateAdded)
+    }
+
+    @Sendable func manifest(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .read)
+        let parser = TAXIIQueryParser(request.uri)
+        let query = try parser.query(defaultVersions: .latest, allowed: Self.listFilters)
+        let (page, binding) = try await fetch(query, parser: parser, endpoint: "manifest", collection: collection, principal: principal, withJSON: false)
+        try await audit(context, action: "taxii.manifest.read", collection: collection, page: page)
+        guard !page.objects.isEmpty else { return TAXIIResponse.page(body: "{}", first: nil, last: nil) }
+        var body: [String: Any] = ["more": page.more, "objects": page.objects.map { record -> [String: Any] in
+            ["id": record.objectID, "date_added": MicrosTimestamp.format(record.dateAdded), "version": record.taxiiVersion, "media_type": TAXIIMediaType.stix]
+        }]
+        if page.more, let last = page.objects.last { body["next"] = TAXIICursor(after: last.dateAdded, binding: binding).token }
+        var response = try TAXIIResponse.json(body)
+        response.headers[TAXIIResponse.dateAddedFirst] = page.objects.first.map { MicrosTimestamp.format($0.dateAdded) }
+        response.headers[TAXIIResponse.dateAddedLast] = page.objects.last.map { MicrosTimestamp.format($0.dateAdded) }
+        return response
+    }
+
+    @Sendable func versions(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .read)
+        let objectID = try context.parameters.require("object")
+        let parser = TAXIIQueryParser(request.uri)
+        var query = try parser.query(defaultVersions: .every, allowed: Self.versionFilters)
+        query.ids = [objectID]
+        let (page, binding) = try await fetch(query, parser: parser, endpoint: "versions:\(objectID)", collection: collection, principal: principal, withJSON: false)
+        if page.objects.isEmpty && parser.next == nil && query.addedAfter == nil {
+            throw TAXIIError(.notFound, "Object not found", details: "\(objectID) is not in this collection, or your organisation may not see it")
+        }
+        try await audit(context, action: "taxii.versions.read", collection: collection, page: page)
+        var body: [String: Any] = ["more": page.more, "versions": page.objects.map(\.taxiiVersion)]
+        if page.more, let last = page.objects.last { body["next"] = TAXIICursor(after: last.dateAdded, binding: binding).token }
+        var response = try TAXIIResponse.json(body)
+        response.headers[TAXIIResponse.dateAddedFirst] = page.objects.first.map { MicrosTimestamp.format($0.dateAdded) }
+        response.headers[TAXIIResponse.dateAddedLast] = page.objects.last.map { MicrosTimestamp.format($0.dateAdded) }
+        return response
+    }
+
+    /// Runs a query, continuing from `next` when given (which must belong to the same filters).
+    private func fetch(_ query: STIXObjectQuery, parser: TAXIIQueryParser, endpoint: String, collection: SharingCollection, principal: Principal, withJSON: Bool) async throws -> (STIXObjectPage, String) {
+        let binding = TAXIICursor.binding(endpoint: endpoint, collection: collection.id, query: query)
+        var effective = query
+        if let token = parser.next {
+            guard let cursor = TAXIICursor(token: token), cursor.binding == binding else {
+                throw TAXIIError(.badRequest, "Invalid next", details: "this next value does not belong to this query; repeat the request with the filters that produced it")
+            }
+            effective.addedAfter = max(effective.addedAfter ?? .min, cursor.after)
+        }
+        let page = try await hub.objects.page(effective, in: collection.id, viewer: STIXViewer(organisation: principal.organisation), withJSON: withJSON)
+        return (page, binding)
+    }
+
+    private func audit(_ context: HubRequestContext, action: String, collection: SharingCollection, page: STIXObjectPage) async throws {
+        var details = ["count": String(page.objects.count)]
+        if let first = page.objects.first, let last = page.objects.last {
+            details["date_added_first"] = MicrosTimestamp.format(first.dateAdded)
+            details["date_added_last"] = MicrosTimestamp.format(last.dateAdded)
+        }
+        try await hub.audit.append(.by(context, action: action, objectType: "collection", objectID: collection.id.uuidString.lowercased(), details: details))
+    }
+
+    @Sendable func delete(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .write)
+        let objectID = try context.parameters.require("object")
+        let parser = TAXIIQueryParser(request.uri)
+        let query = try parser.query(defaultVersions: .every, allowed: ["match[version]", "match[spec_version]"])
+        let record = AuditRecord.by(context, action: "taxii.object.delete", objectType: "stix-object", objectID: objectID, details: ["collection": collection.id.uuidString.lowercased()])
+        let deleted: Int
+        do {
+            deleted = try await hub.objects.delete(objectID: objectID, versions: query.versions, in: collection, by: STIXViewer(organisation: principal.organisation), audit: record)
+        } catch let error as StorageError where error.code == .conflict {
+            throw TAXIIError(.forbidden, "Forbidden", details: error.message)
+        }
+        guard deleted > 0 else {
+            throw TAXIIError(.notFound, "Object not found", details: "no matching version of \(objectID) is in this collection")
+        }
+        return Response(status: .ok, headers: [.contentType: TAXIIMediaType.taxii])
+    }
+}

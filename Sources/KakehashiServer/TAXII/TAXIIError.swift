@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+
+/// A TAXII error: answered with the TAXII error message body and the TAXII media type.
+struct TAXIIError: HTTPResponseError, CustomStringConvertible {
+    let status: HTTPResponse.Status
+    let title: String
+    let details: String?
+    let extraHeaders: HTTPFields
+
+    init(_ status: HTTPResponse.Status, _ title: String, details: String? = nil, headers: HTTPFields = [:]) {
+        self.status = status
+        self.title = title
+        self.details = details
+        self.extraHeaders = headers
+    }
+
+    var description: String { "TAXII \(status.code): \(title)" }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var body: [String: Any] = ["title": title, "http_status": String(status.code)]
+        if let details { body["description"] = details }
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        var headers = extraHeaders
+        headers[.contentType] = TAXIIMediaType.taxii
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func unauthenticated(_ details: String) -> TAXIIError {
+        TAXIIError(.unauthorized, "Authentication required", details: details, headers: [.wwwAuthenticate: #"Basic realm="Kakehashi TAXII""#])
+    }
+}

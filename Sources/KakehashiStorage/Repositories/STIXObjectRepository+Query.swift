@@ -1,0 +1,42 @@
+import Foundation
+import KakehashiCore
+import SQLKit
+
+extension STIXObjectRepository {
+    /// One page of object versions matching `query` that `viewer` may see, oldest date added first.
+    /// - Parameter withJSON: `false` for the manifest, which needs no object bodies.
+    public func page(_ query: STIXObjectQuery, in collectionID: UUID, viewer: STIXViewer, withJSON: Bool) async throws -> STIXObjectPage {
+        try await database.read { db in
+            var select = db.select()
+                .columns("object_id", "type", "version", "version_text", "spec_version", "date_added", "tlp")
+                .from("stix_objects").where("collection_id", .equal, collectionID.uuidString.lowercased())
+            if withJSON { select = select.column("json") }
+            select = STIXObjectFilter.apply(query, viewer: viewer, on: select)
+            let rows = try await select.orderBy("date_added").limit(query.limit + 1).all()
+            var objects: [StoredSTIXObject] = []
+            objects.reserveCapacity(min(rows.count, query.limit))
+            for row in rows.prefix(query.limit) {
+                objects.append(StoredSTIXObject(
+                    objectID: try row.decode(column: "object_id", as: String.self),
+                    type: try row.decode(column: "type", as: String.self),
+                    version: try row.decode(column: "version", as: Int64.self),
+                    versionText: try row.decode(column: "version_text", as: String?.self),
+                    specVersion: try row.decode(column: "spec_version", as: String.self),
+                    dateAdded: try row.decode(column: "date_added", as: Int64.self),
+                    tlp: try row.enumValue("tlp", as: TLPLevel.self),
+                    json: withJSON ? try row.decode(column: "json", as: String.self) : nil
+                ))
+            }
+            return STIXObjectPage(objects: objects, more: rows.count > query.limit)
+        }
+    }
+
+    /// How many versions are stored in a collection (all of them, whatever their TLP).
+    public func count(in collectionID: UUID) async throws -> Int {
+        try await database.read { db in
+            let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("stix_objects")
+                .where("collection_id", .equal, collectionID.uuidString.lowercased()).first()
+            return try row?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import KakehashiCore
+import SQLKit
+
+/// Every version of every STIX object, per collection, with the TLP and producer the hub enforces.
+public struct STIXObjectRepository: Sendable {
+    let database: HubDatabase
+
+    public init(database: HubDatabase) {
+        self.database = database
+    }
+
+    /// Stores validated objects in one transaction, with `audit` appended in the same transaction:
+    /// when this returns, every object it reports is committed.
+    ///
+    /// A version already stored is not stored again. Date added is assigned under the collection's
+    /// lock, strictly increasing, so concurrent writers (also in other hub processes) never share one.
+    public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date()) async throws -> STIXAddOutcome {
+        let engine = database.engine
+        return try await database.transaction { db in
+            let lastAdded = try await Self.lockCollection(collection.id, on: db, engine: engine)
+            let writer = STIXObjectWriter(db: db, collection: collection, producer: producer)
+            let outcome = try await writer.write(objects, after: lastAdded, now: now)
+            if let range = outcome.dateAddedRange {
+                try await db.update("collections").set("last_added", to: range.upperBound).where("id", .equal, collection.id.dbText).run()
+            }
+            if var audit {
+                audit.details["added"] = String(outcome.added.count - outcome.duplicates)
+                audit.details["duplicates"] = String(outcome.duplicates)
+                try await AuditLog.append(audit, on: db, engine: engine, now: now)
+            }
+            return outcome
+        }
+    }
+
+    /// Takes the collection's write lock and returns the last date added in it.
+    static func lockCollection(_ id: UUID, on db: any SQLDatabase, engine: HubDatabase.Engine) async throws -> Int64 {
+        let query: SQLQueryString = engine == .postgres
+            ? "SELECT last_added FROM collections WHERE id = \(bind: id.dbText) FOR UPDATE"
+            : "SELECT last_added FROM collections WHERE id = \(bind: id.dbText)"
+        guard let row = try await db.raw(query).first() else {
+            throw StorageError(.notFound, "collection \(id.dbText) does not exist")
+        }
+        return try row.decode(column: "last_added", as: Int64.self)
+    }
+
+    /// Deletes the selected versions of one object, if the viewer's organisation produced them.
+    /// - Returns: how many versions were deleted.
+    public func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer, audit: AuditRecord?) async throws -> Int {
+        let engine = database.engine
+        return try await database.transaction { db in
+            _ = try await Self.lockCollection(collection.id, on: db, engine: engine)
+            let base = db.select().column("version").column("producer_org").from("stix_objects")
+                .where("collection_id", .equal, collection.id.dbText).where("object_id", .equal, objectID)
+            let rows = try await STIXObjectFilter.versions(versions, on: base).all()
+            guard !rows.isEmpty else { return 0 }
+            for row in rows where try row.decode(column: "producer_org", as: String.self) != viewer.organisationID.dbText {
+                throw StorageError(.conflict, "only the organisation that shared \(objectID) may delete it")
+            }
+            let doomed = try rows.map { try $0.decode(column: "version", as: Int64.self) }
+            try await db.delete(from: "stix_objects").where("collection_id", .equal, collection.id.dbText)
+                .where("object_id", .equal, objectID).where("version", .in, doomed).run()
+            try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, on: db)
+            if var audit {
+                audit.details["versions"] = String(doomed.count)
+                try await AuditLog.append(audit, on: db, engine: engine)
+            }
+            return doomed.count
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KakehashiCore
+@testable import KakehashiServer
+import Testing
+
+/// For each TLP label: who sees an object shared by the railway, and who does not.
+@Suite struct TAXIITLPTests {
+    static func visibleIDs(_ taxii: TAXIIFixture, _ client: some TestClientProtocol, as who: String) async throws -> Set<String> {
+        let (_, envelope, _) = try await taxii.get(client, taxii.objectsPath, as: who)
+        return Set((envelope["objects"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+    }
+
+    @Test(arguments: [TLPLevel.clear, .green, .amber, .amberStrict])
+    func sharedLabelsReachEveryReader(level: TLPLevel) async throws {
+        try await TAXIIFixture.run { taxii, client in
+            let object = TAXIIFixture.indicator(1, markings: [level.markingDefinitionID])
+            _ = try await taxii.post(client, as: "railway", objects: [object])
+            for reader in ["railway", "center", "airport"] {
+                #expect(try await Self.visibleIDs(taxii, client, as: reader) == [object["id"] as! String], "\(level) reaches \(reader)")
+            }
+            #expect(try await Self.visibleIDs(taxii, client, as: "outsider").isEmpty)
+        }
+    }
+
+    @Test func redReachesOnlyTheProducerAndNamedRecipients() async throws {
+        try await TAXIIFixture.run { taxii, client in
+            let recipients: [String: Any] = [KakehashiRecipientsExtension.definitionID: [
+                "extension_type": "property-extension", "recipients": [taxii.airport.stixIdentityID],
+            ]]
+            let object = TAXIIFixture.indicator(1, markings: [TLPLevel.red.markingDefinitionID], extensions: recipients)
+            let plainRed = TAXIIFixture.indicator(2, markings: [TLPLevel.red.markingDefinitionID])
+            let status = try await taxii.post(client, as: "railway", objects: [object, plainRed])
+            #expect(status["success_count"] as? Int == 2, "\(status)")
+            let ids = (object["id"] as! String, plainRed["id"] as! String)
+            #expect(try await Self.visibleIDs(taxii, client, as: "railway") == [ids.0, ids.1])
+            #expect(try await Self.visibleIDs(taxii, client, as: "airport") == [ids.0])
+            #expect(try await Self.visibleIDs(taxii, client, as: "center").isEmpty, "the national office is not named, so it does not see RED")
+            let (status404, _, _) = try await taxii.get(client, taxii.objectsPath + "\(ids.1)/", as: "center")
+            #expect(status404 == .notFound)
+            let (_, versions, _) = try await taxii.get(client, taxii.objectsPath.replacingOccurrences(of: "/objects/", with: "/manifest/"), as: "center")
+            #expect(versions.isEmpty, "the manifest hides RED too")
+        }
+    }
+
+    @Test func unmarkedObjectsTakeTheCollectionDefault() async throws {
+        try await TAXIIFixture.run { taxii, client in
+            let red = SharingCollection(title: "Red room", defaultTLP: .red, readers: [taxii.base.railway.id, taxii.airport.id], writers: [taxii.base.railway.id])
+            try await taxii.base.hub.collections.create(red)
+            let path = "\(TAXIIFixture.path)/\(red.id.uuidString.lowercased())/objects/"
+            let body = try JSONSerialization.data(withJSONObject: ["objects": [TAXIIFixture.indicator(4)]])
+            try await client.execute(uri: path, method: .post, headers: taxii.headers("railway", contentType: true), body: ByteBuffer(bytes: body)) { #expect($0.status == .accepted) }
+            let (_, forAirport, _) = try await taxii.get(client, path, as: "airport")
+            #expect(forAirport.isEmpty, "unmarked objects in a RED-default collection stay with the producer")
+            let (_, forRailway, _) = try await taxii.get(client, path, as: "railway")
+            #expect((forRailway["objects"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test func exportRules() {
+        #expect(TLPPolicy.mayLeave(.clear, to: .publicFeed))
+        #expect(!TLPPolicy.mayLeave(.green, to: .publicFeed) && TLPPolicy.mayLeave(.green, to: .peerHub))
+        for level in [TLPLevel.amber, .amberStrict, .red] {
+            #expect(!TLPPolicy.mayLeave(level, to: .peerHub) && !TLPPolicy.mayLeave(level, to: .publicFeed), "\(level) never leaves the community")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+# Starts a live hub on a scratch SQLite database for the Python interoperability tests, with a
+# writer and a reader organisation, their tokens and a collection, exported as KAKEHASHI_INTEROP_*.
+
+start_interop_hub() {
+  local bin=$1
+  INTEROP_DIR=$(mktemp -d /tmp/kakehashi-interop.XXXXXX)
+  local db="sqlite:$INTEROP_DIR/hub.sqlite" port
+  port=$(free_port)
+  "$bin" org create --database "$db" --name-ja "相互運用 鉄道" --name-en "Interop Railway" --kind operator --sectors railways >/dev/null
+  "$bin" org create --database "$db" --name-ja "相互運用 空港" --name-en "Interop Airport" --kind operator --sectors airports >/dev/null
+  python3 -c 'import secrets; print(secrets.token_urlsafe(18))' | "$bin" user create --database "$db" --org "Interop Railway" --username interop-writer --role analyst >/dev/null
+  python3 -c 'import secrets; print(secrets.token_urlsafe(18))' | "$bin" user create --database "$db" --org "Interop Airport" --username interop-reader --role viewer >/dev/null
+  KAKEHASHI_INTEROP_TOKEN=$("$bin" token create --database "$db" --user interop-writer --scopes read,write 2>/dev/null)
+  KAKEHASHI_INTEROP_READER_TOKEN=$("$bin" token create --database "$db" --user interop-reader --scopes read 2>/dev/null)
+  KAKEHASHI_INTEROP_COLLECTION=$("$bin" collection create --database "$db" --title "Interop transport" --readers "Interop Railway,Interop Airport" --writers "Interop Railway")
+  export KAKEHASHI_INTEROP_TOKEN KAKEHASHI_INTEROP_READER_TOKEN KAKEHASHI_INTEROP_COLLECTION
+  "$bin" serve --database "$db" --port "$port" >"$INTEROP_DIR/hub.log" 2>&1 &
+  INTEROP_PID=$!
+  export KAKEHASHI_INTEROP_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do
+    python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$KAKEHASHI_INTEROP_URL/health" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "the interop hub did not start:" >&2
+  cat "$INTEROP_DIR/hub.log" >&2
+  return 1
+}
+
+stop_interop_hub() {
+  if [ -n "${INTEROP_PID:-}" ]; then
+    kill "$INTEROP_PID" 2>/dev/null || true
+    wait "$INTEROP_PID" 2>/dev/null || true
+  fi
+  [ -n "${INTEROP_DIR:-}" ] && rm -rf "$INTEROP_DIR"
+}
