@@ -55,7 +55,7 @@ struct JSONParser {
             return .object([:])
         }
         let base = memberStack.count
-        defer { memberStack.removeSubrange(base...) }
+        defer { while memberStack.count > base { memberStack.removeLast() } }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string key in object") }
             let keyOffset = position
@@ -98,7 +98,7 @@ struct JSONParser {
             return .array([])
         }
         let base = elementStack.count
-        defer { elementStack.removeSubrange(base...) }
+        defer { while elementStack.count > base { elementStack.removeLast() } }
         while true {
             elementStack.append(try parseValue())
             skipWhitespace()
