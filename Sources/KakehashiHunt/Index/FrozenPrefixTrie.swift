@@ -15,10 +15,13 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
     /// rejected from this table without touching a node.
     struct Slot {
         var root: Int32
-        var top: UInt32
-        var length: UInt32
+        /// Bits 16–31 of the root prefix (bits 0–15 are the slot number) and, in the low byte, the
+        /// root's prefix length capped at 32.
+        var packed: UInt32
     }
     private let strideRoots: UnsafeMutableBufferPointer<Slot>
+    /// One bit per slot that has a subtree: 8 KB, so an empty slot costs no cache miss.
+    private let occupied: UnsafeMutableBufferPointer<UInt64>
     private let shortRoot: Int32
     private let hasStride: Bool
     /// Number of distinct prefixes.
@@ -37,16 +40,20 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
         hasStride = !t.strideRoots.isEmpty
         let roots = hasStride ? t.strideRoots : [-1]
         strideRoots = copy(roots.map { r in
-            guard r >= 0 else { return Slot(root: -1, top: 0, length: 0) }
-            return Slot(root: r, top: UInt32(truncatingIfNeeded: t.keyHi[Int(r)] >> 32), length: UInt32(min(Int(t.length[Int(r)]), 32)))
+            guard r >= 0 else { return Slot(root: -1, packed: 0) }
+            let top = UInt32(truncatingIfNeeded: t.keyHi[Int(r)] >> 32)
+            return Slot(root: r, packed: (top & 0xFFFF) << 8 | UInt32(min(Int(t.length[Int(r)]), 32)))
         })
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for (i, r) in roots.enumerated() where r >= 0 { bits[i >> 6] |= 1 << UInt64(i & 63) }
+        occupied = copy(bits)
         shortRoot = t.shortRoot
         prefixCount = t.prefixCount
     }
 
     /// Frees the memory; the owner (`IndicatorIndex`) calls this once, in its deinit.
     func deallocate() {
-        nodes.deallocate(); strideRoots.deallocate()
+        nodes.deallocate(); strideRoots.deallocate(); occupied.deallocate()
     }
 
     /// Appends the posting head of every stored prefix containing the address `k`.
@@ -54,11 +61,14 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
     public func collect(_ k: IPKey, into heads: inout HeadBuffer) {
         if shortRoot >= 0 { walk(shortRoot, k, &heads) }
         guard hasStride else { return }
-        let slot = strideRoots[Int(k.hi >> 48)]
-        guard slot.root >= 0 else { return }
-        let top = UInt32(truncatingIfNeeded: k.hi >> 32)
-        // Slot lengths are at least 16, so the shift is below 32.
-        if (top ^ slot.top) >> (32 - slot.length) != 0 && slot.length > 0 { return }
+        let index = Int(k.hi >> 48)
+        guard occupied[index >> 6] >> UInt64(index & 63) & 1 != 0 else { return }
+        let slot = strideRoots[index]
+        // The root's prefix length is 16...32 here (deeper roots are capped at 32); compare the
+        // address's bits 16..<length with the root's before touching any node.
+        let length = slot.packed & 0xFF
+        let low = UInt32(truncatingIfNeeded: k.hi >> 32) & 0xFFFF
+        if length > 16, (low ^ (slot.packed >> 8)) >> (32 - length) != 0 { return }
         walk(slot.root, k, &heads)
     }
 
