@@ -44,7 +44,7 @@ public struct AdvisoryMatch: Sendable, Hashable {
     /// The CVSS 4.0 score with its vector, if any.
     public var cvss4: CVSSScore? { scores.first { $0.version == "4.0" } }
     /// The highest base score, 0 when unscored.
-    public var severityScore: Double { scores.map(\.baseScore).max() ?? 0 }
+    public var severityScore: Double { scores.reduce(0) { Swift.max($0, $1.baseScore) } }
     /// CISA's required action when known exploited.
     public var requiredAction: String? { knownExploited?.requiredAction }
 

@@ -69,15 +69,28 @@ public enum AdvisoryMatcher {
 
     /// Sorts findings: known exploited, affected before unknown, severity, critical items, then ids.
     public static func rank(_ findings: [AdvisoryMatch]) -> [AdvisoryMatch] {
-        findings.sorted { a, b in
-            if (a.knownExploited != nil) != (b.knownExploited != nil) { return a.knownExploited != nil }
-            if a.status != b.status { return a.status == .affected }
-            if a.severityScore != b.severityScore { return a.severityScore > b.severityScore }
-            let aCritical = a.equipment.designatedCriticalEquipment || a.equipment.criticalComputer
-            let bCritical = b.equipment.designatedCriticalEquipment || b.equipment.criticalComputer
-            if aCritical != bCritical { return aCritical }
-            if a.equipment.id != b.equipment.id { return a.equipment.id < b.equipment.id }
-            return a.vulnerabilityID < b.vulnerabilityID
+        // Sort small keys rather than the findings themselves, which are large values.
+        struct Key {
+            let index: Int
+            let exploited: Bool
+            let affected: Bool
+            let score: Double
+            let critical: Bool
         }
+        var keys = findings.enumerated().map { index, finding in
+            Key(index: index, exploited: finding.knownExploited != nil, affected: finding.status == .affected,
+                score: finding.severityScore,
+                critical: finding.equipment.designatedCriticalEquipment || finding.equipment.criticalComputer)
+        }
+        keys.sort { a, b in
+            if a.exploited != b.exploited { return a.exploited }
+            if a.affected != b.affected { return a.affected }
+            if a.score != b.score { return a.score > b.score }
+            if a.critical != b.critical { return a.critical }
+            let left = findings[a.index], right = findings[b.index]
+            if left.equipment.id != right.equipment.id { return left.equipment.id < right.equipment.id }
+            return left.vulnerabilityID < right.vulnerabilityID
+        }
+        return keys.map { findings[$0.index] }
     }
 }

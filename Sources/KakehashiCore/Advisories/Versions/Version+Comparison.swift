@@ -34,7 +34,7 @@ extension Version: Comparable {
         case (.number(let value), nil): return value == "0" ? 0 : 1
         case (.word(let word), nil): return preReleaseWords.contains(word) ? -1 : 1
         case (.number(let a), .number(let b)): return compareDigits(a, b)
-        case (.word(let a), .word(let b)): return a == b ? 0 : (a < b ? -1 : 1)
+        case (.word(let a), .word(let b)): return a == b ? 0 : (a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1)
         case (.word, .number): return -1
         case (.number, .word): return 1
         }
@@ -42,7 +42,8 @@ extension Version: Comparable {
 
     /// Compares digit strings without leading zeros, so arbitrarily long numbers are fine.
     static func compareDigits(_ a: String, _ b: String) -> Int {
-        if a.count != b.count { return a.count < b.count ? -1 : 1 }
-        return a == b ? 0 : (a < b ? -1 : 1)
+        let left = a.utf8, right = b.utf8
+        if left.count != right.count { return left.count < right.count ? -1 : 1 }
+        return left.elementsEqual(right) ? 0 : (left.lexicographicallyPrecedes(right) ? -1 : 1)
     }
 }

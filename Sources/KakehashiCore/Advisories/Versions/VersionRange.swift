@@ -32,6 +32,9 @@ public struct VersionRange: Sendable, Hashable {
     public let lessThanOrEqual: Version?
     /// Status changes, in any order.
     public let changes: [Change]
+    private let unboundedLow: Bool
+    private let upperExclusive: Version?
+    private let upperInclusive: Version?
 
     /// Creates an entry.
     public init(
@@ -44,6 +47,9 @@ public struct VersionRange: Sendable, Hashable {
         self.lessThan = lessThan.map(Version.init)
         self.lessThanOrEqual = lessThanOrEqual.map(Version.init)
         self.changes = changes
+        self.unboundedLow = version == "*" || version == "0" || version.isEmpty
+        self.upperExclusive = lessThan == "*" ? nil : self.lessThan
+        self.upperInclusive = lessThanOrEqual == "*" ? nil : self.lessThanOrEqual
     }
 
     /// True when the entry is a range rather than a single version.
@@ -56,10 +62,9 @@ public struct VersionRange: Sendable, Hashable {
         guard isRange else {
             return cmp(candidate, version) == 0 ? status : nil
         }
-        let unboundedLow = version.text == "*" || version.text == "0" || version.text.isEmpty
         if !unboundedLow && cmp(candidate, version) < 0 { return nil }
-        if let lessThan, lessThan.text != "*", cmp(candidate, lessThan) >= 0 { return nil }
-        if let lessThanOrEqual, lessThanOrEqual.text != "*", cmp(candidate, lessThanOrEqual) > 0 { return nil }
+        if let upperExclusive, cmp(candidate, upperExclusive) >= 0 { return nil }
+        if let upperInclusive, cmp(candidate, upperInclusive) > 0 { return nil }
         var result = status
         var best: Version?
         for change in changes where cmp(candidate, change.at) >= 0 {
