@@ -47,6 +47,8 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(UserController(hub: hub).endpoints, atPath: "/api/v1/users")
     router.addRoutes(TokenController(hub: hub).endpoints, atPath: "/api/v1/tokens")
     router.addRoutes(WebController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(CollectionPagesController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(AuditPageController(hub: hub, renderer: renderer).endpoints)
     let taxii = router.group("taxii2").add(middleware: TAXIIMiddleware())
     taxii.addRoutes(DiscoveryController(hub: hub).endpoints, atPath: "/")
     taxii.addRoutes(CollectionsController(hub: hub).endpoints, atPath: "/hub/collections")

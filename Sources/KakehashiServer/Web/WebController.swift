@@ -18,17 +18,14 @@ struct WebController {
     }
 
     @Sendable func home(_ request: Request, context: HubRequestContext) async throws -> Response {
-        guard let principal = context.identity, let session = context.session else {
-            return .redirect(to: "/signin?next=\(Self.escape(request.uri.path))", type: .found)
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            let principal = page.principal
+            var values = page.frame
+            values["organisationName"] = page.language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn
+            values["organisationKind"] = principal.organisation.kind.rawValue
+            values["role"] = principal.user.role.rawValue
+            return renderer.page("home", language: page.language, title: page.text["dashboard"] ?? "", values: values)
         }
-        let language = PageLanguage.resolve(request, context: context)
-        var values = Self.frame(principal, session: session, language: language)
-        values["organisationName"] = language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn
-        values["organisationKind"] = principal.organisation.kind.rawValue
-        values["role"] = principal.user.role.rawValue
-        var response = renderer.page("home", language: language, title: Messages.catalogue(language)["dashboard"] ?? "", values: values)
-        PageLanguage.remember(request, on: &response)
-        return response
     }
 
     @Sendable func signInPage(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -79,17 +76,6 @@ struct WebController {
         response.setCookie(Cookie(name: SessionCookie.preSignInCSRF, value: csrf, path: "/signin", secure: hub.configuration.servesTLS, httpOnly: true, sameSite: .strict))
         PageLanguage.remember(request, on: &response)
         return response
-    }
-
-    /// Values every signed-in page's frame needs.
-    static func frame(_ principal: Principal, session: BrowserSession, language: String) -> [String: Any] {
-        [
-            "principal": [
-                "displayName": principal.user.displayName,
-                "organisationName": language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn,
-            ],
-            "csrf": session.csrfToken,
-        ]
     }
 
     /// Only same-site paths may follow sign-in, so the form cannot be used to send people elsewhere.

@@ -109,3 +109,17 @@ public struct AuditLog: Sendable {
         return entry
     }
 }
+
+extension AuditLog {
+    /// The newest entries first, optionally only actions starting with `actionPrefix`.
+    public func recent(limit: Int, actionPrefix: String?) async throws -> [AuditEntry] {
+        try await database.read { db in
+            var query = db.select().column("*").from("audit_log")
+            if let actionPrefix {
+                let escaped = actionPrefix.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "\\_")
+                query = query.where(SQLQueryString("action LIKE \(bind: escaped + "%") ESCAPE '\\'"))
+            }
+            return try await query.orderBy("seq", .descending).limit(limit).all().map(Self.decode)
+        }
+    }
+}
