@@ -2,8 +2,37 @@
 /// matching an item looks only at records that could concern it.
 public struct AdvisoryIndex: Sendable {
     struct Ref: Hashable {
+        /// Position in ``entries``.
+        let entry: Int32
+    }
+
+    /// One affected-product entry with what matching needs, held by reference so that looking at a
+    /// candidate costs one retain rather than a copy of the record.
+    final class Entry: Sendable {
         let record: Int32
-        let product: Int32
+        let productIndex: Int32
+        let product: AffectedProduct
+        let keys: ProductKeys
+        /// The CVE ID, or the advisory ID and title, under which findings for an item are merged.
+        let mergeKey: String
+        let remediations: [Remediation]
+        let scores: [CVSSScore]
+        /// True when the record carries KEV facts itself (a catalog entry).
+        let isCatalogEntry: Bool
+
+        init(record: Int32, productIndex: Int32, source: VulnerabilityRecord, keys: ProductKeys) {
+            self.record = record
+            self.productIndex = productIndex
+            self.product = source.affected[Int(productIndex)]
+            self.keys = keys
+            self.mergeKey = source.cve ?? (source.advisoryID + "\u{1}" + (source.title ?? ""))
+            let productID = product.productID
+            self.remediations = source.remediations.filter { remediation in
+                remediation.productIDs.isEmpty || productID.map(remediation.productIDs.contains) == true
+            }
+            self.scores = source.scores
+            self.isCatalogEntry = source.knownExploited != nil
+        }
     }
 
     /// Normalised names of one affected-product entry, computed once.
@@ -17,8 +46,8 @@ public struct AdvisoryIndex: Sendable {
     public let records: [VulnerabilityRecord]
     /// KEV facts by CVE ID, gathered from every record that carries them.
     public private(set) var knownExploited: [String: KnownExploitation] = [:]
-    /// ``ProductKeys`` for `records[r].affected[p]` at `[r][p]`.
-    private(set) var keys: [[ProductKeys]] = []
+    /// Every affected-product entry of every record.
+    private(set) var entries: [Entry] = []
     var byVendorProduct: [String: [Ref]] = [:]
     var byVendor: [String: [Ref]] = [:]
     var byModel: [String: [Ref]] = [:]
@@ -36,22 +65,20 @@ public struct AdvisoryIndex: Sendable {
     public init(records: [VulnerabilityRecord]) {
         self.records = records
         var kev: [String: KnownExploitation] = [:]
-        var keys: [[ProductKeys]] = []
-        keys.reserveCapacity(records.count)
+        var entries: [Entry] = []
+        entries.reserveCapacity(records.count)
         for (recordIndex, record) in records.enumerated() {
             if let cve = record.cve, let exploitation = record.knownExploited { kev[cve] = exploitation }
-            var recordKeys: [ProductKeys] = []
             for (productIndex, product) in record.affected.enumerated() {
-                let ref = Ref(record: Int32(recordIndex), product: Int32(productIndex))
+                let ref = Ref(entry: Int32(entries.count))
                 let productKeys = ProductKeys(
                     vendor: NameNormalizer.vendor(product.vendor), product: NameNormalizer.product(product.product),
                     models: (product.modelNumbers + product.skus).map(NameNormalizer.model).filter { !$0.isEmpty })
-                recordKeys.append(productKeys)
+                entries.append(Entry(record: Int32(recordIndex), productIndex: Int32(productIndex), source: record, keys: productKeys))
                 add(ref, product: product, keys: productKeys)
             }
-            keys.append(recordKeys)
         }
-        self.keys = keys
+        self.entries = entries
         self.knownExploited = kev
     }
 

@@ -20,22 +20,73 @@ public struct AdvisoryMatch: Sendable, Hashable {
         public static func < (lhs: Evidence, rhs: Evidence) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// Held by reference: findings are sorted and passed around in large numbers.
+    private final class Storage: Sendable {
+        let equipment: Equipment
+        let record: VulnerabilityRecord
+        let product: AffectedProduct
+        let status: AffectedStatus
+        let evidence: Evidence
+        let knownExploited: KnownExploitation?
+        let remediations: [Remediation]
+        let scores: [CVSSScore]
+
+        init(
+            equipment: Equipment, record: VulnerabilityRecord, product: AffectedProduct, status: AffectedStatus,
+            evidence: Evidence, knownExploited: KnownExploitation?, remediations: [Remediation], scores: [CVSSScore]
+        ) {
+            self.equipment = equipment
+            self.record = record
+            self.product = product
+            self.status = status
+            self.evidence = evidence
+            self.knownExploited = knownExploited
+            self.remediations = remediations
+            self.scores = scores
+        }
+    }
+
+    private let storage: Storage
+
+    /// Creates a finding.
+    public init(
+        equipment: Equipment, record: VulnerabilityRecord, product: AffectedProduct, status: AffectedStatus,
+        evidence: Evidence, knownExploited: KnownExploitation?, remediations: [Remediation], scores: [CVSSScore]
+    ) {
+        storage = Storage(
+            equipment: equipment, record: record, product: product, status: status, evidence: evidence,
+            knownExploited: knownExploited, remediations: remediations, scores: scores)
+    }
+
     /// The affected item (what and where: ``Equipment/site``, ``Equipment/function``).
-    public let equipment: Equipment
+    public var equipment: Equipment { storage.equipment }
     /// The vulnerability record.
-    public let record: VulnerabilityRecord
+    public var record: VulnerabilityRecord { storage.record }
     /// The advisory entry that matched.
-    public let product: AffectedProduct
+    public var product: AffectedProduct { storage.product }
     /// `.affected`, or `.unknown` when the item's version is not registered or the advisory leaves it open.
-    public let status: AffectedStatus
+    public var status: AffectedStatus { storage.status }
     /// How the item was recognised.
-    public let evidence: AdvisoryMatch.Evidence
+    public var evidence: Evidence { storage.evidence }
     /// KEV facts when the CVE is known to be exploited.
-    public let knownExploited: KnownExploitation?
+    public var knownExploited: KnownExploitation? { storage.knownExploited }
     /// Remediations that apply to the matched product (from every advisory that matched the same CVE).
-    public let remediations: [Remediation]
+    public var remediations: [Remediation] { storage.remediations }
     /// Scores from every advisory that matched the same CVE.
-    public let scores: [CVSSScore]
+    public var scores: [CVSSScore] { storage.scores }
+
+    public static func == (lhs: AdvisoryMatch, rhs: AdvisoryMatch) -> Bool {
+        lhs.storage === rhs.storage || (
+            lhs.equipment == rhs.equipment && lhs.record == rhs.record && lhs.product == rhs.product
+                && lhs.status == rhs.status && lhs.evidence == rhs.evidence && lhs.knownExploited == rhs.knownExploited
+                && lhs.remediations == rhs.remediations && lhs.scores == rhs.scores)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(equipment.id)
+        hasher.combine(vulnerabilityID)
+        hasher.combine(status)
+    }
 
     /// The CVE ID or, without one, the advisory ID.
     public var vulnerabilityID: String { record.cve ?? record.advisoryID }

@@ -18,16 +18,13 @@ extension AdvisoryMatcher {
 
     struct Hit {
         let hit: Evaluation
-        let record: Int32
-        let product: Int32
+        let entry: AdvisoryIndex.Entry
 
-        func isBetter(than other: Hit, records: [VulnerabilityRecord]) -> Bool {
+        func isBetter(than other: Hit) -> Bool {
             if hit.status != other.hit.status { return hit.status == .affected }
             if hit.evidence != other.hit.evidence { return hit.evidence < other.hit.evidence }
             // Prefer a vendor's or CNA's record over the KEV catalog's bare entry.
-            let mine = records[Int(record)].knownExploited == nil
-            let theirs = records[Int(other.record)].knownExploited == nil
-            return mine && !theirs
+            return !entry.isCatalogEntry && other.entry.isCatalogEntry
         }
     }
 

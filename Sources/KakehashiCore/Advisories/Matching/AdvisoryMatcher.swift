@@ -24,46 +24,41 @@ public enum AdvisoryMatcher {
         let itemKeys = ItemKeys(item)
         let candidates = index.candidates(for: itemKeys)
         guard !candidates.isEmpty else { return [] }
-        var best: [String: (hit: Hit, scores: [CVSSScore], remediations: [Remediation])] = [:]
-        var excluded = Set<String>()
+        // Few findings per item: a small array beats a dictionary here.
+        var merged: [(key: String, hit: Hit, scores: [CVSSScore], remediations: [Remediation])] = []
+        var excluded: [String] = []
         for ref in candidates {
-            let record = index.records[Int(ref.record)]
-            let product = record.affected[Int(ref.product)]
-            let key = record.cve ?? (record.advisoryID + "\u{1}" + (record.title ?? ""))
+            let entry = index.entries[Int(ref.entry)]
             let hit: Evaluation
-            switch verdict(item, itemKeys, product: product, keys: index.keys[Int(ref.record)][Int(ref.product)]) {
+            switch verdict(item, itemKeys, product: entry.product, keys: entry.keys) {
             case .unrelated: continue
             case .excluded:
-                excluded.insert(key)
+                excluded.append(entry.mergeKey)
                 continue
             case .applies(let evaluation): hit = evaluation
             }
-            let remediations = record.remediations.filter { remediation in
-                remediation.productIDs.isEmpty || product.productID.map(remediation.productIDs.contains) == true
-            }
-            let candidate = Hit(hit: hit, record: ref.record, product: ref.product)
-            if var existing = best[key] {
-                for score in record.scores where !existing.scores.contains(score) { existing.scores.append(score) }
-                for remediation in remediations where !existing.remediations.contains(remediation) {
-                    existing.remediations.append(remediation)
+            let candidate = Hit(hit: hit, entry: entry)
+            if let position = merged.firstIndex(where: { $0.key == entry.mergeKey }) {
+                for score in entry.scores where !merged[position].scores.contains(score) { merged[position].scores.append(score) }
+                for remediation in entry.remediations where !merged[position].remediations.contains(remediation) {
+                    merged[position].remediations.append(remediation)
                 }
-                if candidate.isBetter(than: existing.hit, records: index.records) { existing.hit = candidate }
-                best[key] = existing
+                if candidate.isBetter(than: merged[position].hit) { merged[position].hit = candidate }
             } else {
-                best[key] = (candidate, record.scores, remediations)
+                merged.append((entry.mergeKey, candidate, entry.scores, entry.remediations))
             }
         }
         // An entry without version data (a bare KEV entry) yields to an advisory whose versions rule the item out.
-        for key in excluded {
-            if let entry = best[key], !entry.hit.hit.versionInformed { best[key] = nil }
+        if !excluded.isEmpty {
+            merged.removeAll { excluded.contains($0.key) && !$0.hit.hit.versionInformed }
         }
-        return best.values.map { entry in
-            let record = index.records[Int(entry.hit.record)]
+        return merged.map { finding in
+            let record = index.records[Int(finding.hit.entry.record)]
             return AdvisoryMatch(
-                equipment: item, record: record, product: record.affected[Int(entry.hit.product)],
-                status: entry.hit.hit.status, evidence: entry.hit.hit.evidence,
+                equipment: item, record: record, product: finding.hit.entry.product,
+                status: finding.hit.hit.status, evidence: finding.hit.hit.evidence,
                 knownExploited: record.knownExploited ?? record.cve.flatMap { index.knownExploited[$0] },
-                remediations: entry.remediations, scores: entry.scores)
+                remediations: finding.remediations, scores: finding.scores)
         }
     }
 
