@@ -105,6 +105,8 @@ import Testing
 
             let (_, byID, _) = try await taxii.get(client, taxii.objectsPath + "?match[id]=\(id)&match[version]=all", as: "airport")
             #expect((byID["objects"] as? [Any])?.count == 3)
+            let (_, encoded, _) = try await taxii.get(client, taxii.objectsPath + "?match%5Bid%5D=\(id)&match%5Bversion%5D=all", as: "airport")
+            #expect((encoded["objects"] as? [Any])?.count == 3, "percent-encoded filter names, as clients send them")
             let (_, byType, _) = try await taxii.get(client, taxii.objectsPath + "?match[type]=malware", as: "airport")
             #expect(byType.isEmpty, "no match is an empty envelope")
             let (missing, _, _) = try await taxii.get(client, taxii.objectsPath + "indicator--\(UUID().uuidString.lowercased())/", as: "airport")

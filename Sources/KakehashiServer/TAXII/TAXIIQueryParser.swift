@@ -16,7 +16,9 @@ struct TAXIIQueryParser {
     init(_ uri: URI) {
         var parameters: [String: [String]] = [:]
         for (name, value) in uri.queryParameters {
-            parameters[String(name), default: []].append(String(value))
+            // Hummingbird decodes values but not names, and clients encode the brackets of match[…].
+            let decoded = String(name).removingPercentEncoding ?? String(name)
+            parameters[decoded, default: []].append(String(value))
         }
         self.parameters = parameters
     }
