@@ -114,3 +114,19 @@ import Testing
         }
     }
 }
+
+@Suite struct DashboardTests {
+    @Test func dashboardChartsWhatTheViewerMaySee() async throws {
+        try await TAXIIFixture.run { taxii, client in
+            _ = try await taxii.post(client, as: "railway", objects: (0..<3).map { TAXIIFixture.indicator($0) }
+                + [TAXIIFixture.indicator(9, markings: [TLPLevel.red.markingDefinitionID])])
+            let center = try await taxii.base.signIn(client, as: "center-admin")
+            let (status, page) = try await CollectionPagesTests.html(client, "/", center)
+            #expect(status == .ok)
+            #expect(page.contains("<svg") && page.contains("<title id=\"chart-title\">"))
+            #expect(page.contains("過去7日間: <strong>3</strong>"), "the RED indicator is not counted for the national office")
+            let railway = try await taxii.base.signIn(client, as: "rail-viewer")
+            #expect(try await CollectionPagesTests.html(client, "/", railway).1.contains("過去7日間: <strong>4</strong>"))
+        }
+    }
+}

@@ -72,6 +72,10 @@ enum Messages {
         "kind_email": "メールアドレス",
         "stored": "件を登録",
         "rejected": "件を拒否",
+        "new_indicators": "新しい指標",
+        "new_this_week": "過去7日間",
+        "chart_indicators": "日別の新しい指標（過去14日間）",
+        "latest_indicators": "最新の指標",
     ]
 
     static let en: [String: String] = [
@@ -146,6 +150,10 @@ enum Messages {
         "kind_email": "E-mail address",
         "stored": " stored",
         "rejected": " rejected",
+        "new_indicators": "New indicators",
+        "new_this_week": "Last 7 days",
+        "chart_indicators": "New indicators per day (last 14 days)",
+        "latest_indicators": "Latest indicators",
     ]
 
     /// The catalogue for a language code; Japanese unless English is asked for.

@@ -24,6 +24,7 @@ struct WebController {
             values["organisationName"] = page.language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn
             values["organisationKind"] = principal.organisation.kind.rawValue
             values["role"] = principal.user.role.rawValue
+            for (key, value) in try await Dashboard.load(for: page, hub: hub).values { values[key] = value }
             return renderer.page("home", language: page.language, title: page.text["dashboard"] ?? "", values: values)
         }
     }
