@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "kakehashi", targets: ["kakehashi"]),
         .library(name: "KakehashiCore", targets: ["KakehashiCore"]),
+        .library(name: "KakehashiHunt", targets: ["KakehashiHunt"]),
         .library(name: "KakehashiStorage", targets: ["KakehashiStorage"]),
         .library(name: "KakehashiServer", targets: ["KakehashiServer"]),
     ],
@@ -45,6 +46,12 @@ let package = Package(
             exclude: coreInProgress,
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(
+            name: "KakehashiHunt",
+            dependencies: ["CZlib"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KakehashiStorage",
             dependencies: [
@@ -63,6 +70,7 @@ let package = Package(
             dependencies: [
                 "KakehashiCore",
                 "KakehashiStorage",
+                "KakehashiHunt",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -78,7 +86,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.copy("Resources")],
-            swiftSettings: swiftSettings + (leadOnly ? [] : [.define("WITH_HUNT")])
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "kakehashi",
@@ -86,15 +94,16 @@ let package = Package(
                 "KakehashiServer",
                 "KakehashiStorage",
                 "KakehashiCore",
+                "KakehashiHunt",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            exclude: leadOnly ? ["HuntCommand.swift"] : [],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KakehashiServerTests",
@@ -108,14 +117,7 @@ let package = Package(
 )
 
 if !leadOnly {
-    package.products.append(.library(name: "KakehashiHunt", targets: ["KakehashiHunt"]))
     package.targets += [
-        .target(
-            name: "KakehashiHunt",
-            dependencies: [],
-            swiftSettings: swiftSettings
-        ),
         .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     ]
 }

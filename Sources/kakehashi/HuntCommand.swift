@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KakehashiHunt
+import KakehashiServer
 
 /// `kakehashi hunt`: match STIX indicators against Zeek/EVE/JSON-lines/CSV logs and write sightings.
 struct HuntCommand: AsyncParsableCommand {
@@ -15,8 +16,8 @@ struct HuntCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "STIX bundle or JSON array of indicators.")
-    var indicators: String
+    @Option(name: .long, help: "STIX bundle or JSON array of indicators (or take them from --hub).")
+    var indicators: String?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Log files or directories (read recursively).")
     var logs: [String]
@@ -30,7 +31,7 @@ struct HuntCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the sightings bundle to this file.")
     var out: String?
 
-    @Option(name: .long, help: "Hub base URL to upload sightings to.")
+    @Option(name: .long, help: "Hub base URL: indicators come from its collection when --indicators is not given; --report posts the sightings there.")
     var hub: String?
 
     @Option(name: .long, help: "TAXII collection id on the hub.")
@@ -39,13 +40,16 @@ struct HuntCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-file"), help: "File holding the hub API token.")
     var tokenFile: String?
 
-    @Flag(name: .long, help: "Also file an incident report on the hub for the sightings.")
+    @Flag(name: .long, help: "Post the sightings (never a log line) to the hub's collection.")
     var report = false
 
     func validate() throws {
         if logs.isEmpty { throw ValidationError("--logs needs at least one file or directory") }
         if (format == .jsonl || format == .csv) && mapping == nil {
             throw ValidationError("--format \(format?.rawValue ?? "") needs --mapping FILE naming which columns hold which observables")
+        }
+        if indicators == nil && hub == nil {
+            throw ValidationError("give --indicators FILE, or --hub URL --collection ID --token-file FILE")
         }
         if hub != nil && (collection == nil || tokenFile == nil) {
             throw ValidationError("--hub needs --collection ID and --token-file FILE")
@@ -58,7 +62,17 @@ struct HuntCommand: AsyncParsableCommand {
     func run() async throws {
         var fieldMapping: FieldMapping?
         if let mapping { fieldMapping = try FieldMapping(contentsOf: mapping) }
-        let options = HuntOptions(indicatorsPath: indicators, logPaths: logs, format: format,
+        var client: HubTAXIIClient?
+        if let hub, let collection, let tokenFile {
+            client = try HubTAXIIClient(hub: hub, collection: collection, tokenFile: tokenFile)
+        }
+        var indicatorsPath = indicators ?? ""
+        if indicators == nil, let client {
+            indicatorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("kakehashi-indicators-\(UUID().uuidString).json").path
+            try Data(try await client.downloadIndicators().utf8).write(to: URL(fileURLWithPath: indicatorsPath))
+        }
+        defer { if indicators == nil { try? FileManager.default.removeItem(atPath: indicatorsPath) } }
+        let options = HuntOptions(indicatorsPath: indicatorsPath, logPaths: logs, format: format,
                                   mapping: fieldMapping, outputPath: out)
         let display = HuntProgressDisplay()
         var progress: ((HuntProgress) -> Void)?
@@ -67,8 +81,9 @@ struct HuntCommand: AsyncParsableCommand {
         display.finish()
         FileHandle.standardError.write(Data((HuntReport.text(summary) + "\n").utf8))
         if out == nil { print(summary.bundle.pretty) }
-        if let hub, let collection, let tokenFile {
-            try await HubUpload.upload(summary.bundle, hub: hub, collection: collection, tokenFile: tokenFile, report: report)
+        if report, let client {
+            let stored = try await client.postBundle(summary.bundle.serialized)
+            FileHandle.standardError.write(Data("posted \(stored) sighting objects to \(client.baseURL)\n".utf8))
         }
     }
 }

@@ -1,4 +1,3 @@
-#if WITH_HUNT
 import KakehashiHunt
 
 /// Checks indicator patterns with the hunt engine's validator, so the hub accepts exactly the
@@ -13,4 +12,3 @@ enum HubPatternChecker {
         }
     }
 }
-#endif
