@@ -38,7 +38,7 @@ extension IncidentController {
 
         let outcome: ReportSubmitter.Outcome
         do {
-            outcome = try await ReportSubmitter(reporting: reporting).submit(report, kind: kind, access: access, username: principal.user.username, organisation: principal.organisation,
+            outcome = try await ReportSubmitter(reporting: reporting, logger: context.logger).submit(report, kind: kind, access: access, username: principal.user.username, organisation: principal.organisation,
                                                                             audit: .by(context, action: "incident.submit", objectType: "incident", objectID: objectID))
         } catch let refusal as SubmissionRefusal {
             let draft = DraftRecord(incidentID: record.id, json: try ReportInput.json(report), savedBy: principal.user.username, savedAt: Date())
@@ -48,7 +48,7 @@ extension IncidentController {
         }
         let result = SubmissionResultView(
             incidentID: record.id, version: outcome.version, kind: kind, submittedAt: outcome.submittedAt, deliveries: outcome.deliveries.map(DeliveryView.init),
-            unassignedAuthorities: outcome.unassigned, deadlines: outcome.deadlines
+            unassignedAuthorities: outcome.unassigned, deadlines: outcome.deadlines, sharedTo: outcome.shared, sharingProblem: outcome.sharingProblem
         )
         return try EditedResponse(status: .created, response: result).response(from: request, context: context)
     }

@@ -102,6 +102,9 @@ struct SubmissionResultView: Encodable, ResponseEncodable {
     let deliveries: [DeliveryView]
     let unassignedAuthorities: [String]
     let deadlines: [DeadlineSummary]
+    /// TAXII collections the shareable STIX bundle was published into, when the reporter consented.
+    let sharedTo: [IncidentSharing.Published]
+    let sharingProblem: String?
 }
 
 /// The body of a 422 for a refused submission: every missing field, with messages in Japanese and English.

@@ -1,10 +1,12 @@
 import Foundation
 import KakehashiCore
 import KakehashiStorage
+import Logging
 
 /// Validates, routes and commits one submission; the API and the demo seed both go through it.
 struct ReportSubmitter: Sendable {
     let reporting: Reporting
+    var logger = Logger(label: "kakehashi.reports")
 
     /// What an accepted submission produced.
     struct Outcome: Sendable {
@@ -15,6 +17,10 @@ struct ReportSubmitter: Sendable {
         let deadlines: [DeadlineSummary]
         /// The incident with the new version and its deliveries.
         let incident: Incident
+        /// TAXII collections the shareable bundle went into (reporter's consent).
+        let shared: [IncidentSharing.Published]
+        /// Why sharing failed, if it did; the submission stands regardless.
+        let sharingProblem: String?
     }
 
     /// Submits `report` as `kind` for the incident in `access`.
@@ -53,6 +59,18 @@ struct ReportSubmitter: Sendable {
         }
         let zone = report.times.timeZone
         let deadlines = DeadlineCalculator.deadlines(for: updated, regimes: regimes, now: now).map { $0.summary(timeZone: zone) }
-        return Outcome(version: version, submittedAt: now, deliveries: deliveries, unassigned: routing.unassigned, deadlines: deadlines, incident: updated)
+        // Sharing runs after the submission committed: the legal delivery never waits on, or fails with, the community copy.
+        var shared: [IncidentSharing.Published] = []
+        var problem: String?
+        do {
+            let outcome = try await IncidentSharing(hub: reporting.hub).publish(updated, reporter: organisation, audit: audit)
+            shared = outcome.published
+            if !outcome.refused.isEmpty { problem = "the hub's STIX validator refused \(outcome.refused.joined(separator: ", "))" }
+        } catch {
+            logger.error("sharing the incident failed", metadata: ["incident.id": "\(record.id)", "error": "\(error)"])
+            problem = "the shareable bundle could not be stored; the submission itself was delivered"
+        }
+        return Outcome(version: version, submittedAt: now, deliveries: deliveries, unassigned: routing.unassigned, deadlines: deadlines, incident: updated,
+                       shared: shared, sharingProblem: problem)
     }
 }
