@@ -39,7 +39,8 @@ struct RegimeSource: Sendable {
         }
     }
 
-    /// `config/regimes.json` under the working directory, else the bundled copy.
+    /// `config/regimes.json` under the working directory (a site's own catalogue), else the copy bundled
+    /// with the server (`Sources/KakehashiServer/Resources/regimes.json`, the one source of the shipped catalogue).
     static func defaultPath() -> String? {
         let local = FileManager.default.currentDirectoryPath + "/config/regimes.json"
         if FileManager.default.isReadableFile(atPath: local) { return local }
