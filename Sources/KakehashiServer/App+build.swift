@@ -23,7 +23,8 @@ public func buildApplication(hub: Hub, logger: Logger) async throws -> some Appl
     } else {
         server = .http1()
     }
-    return Application(router: router, server: server, configuration: configuration, logger: logger)
+    let webhooks = WebhookDispatcher(database: hub.database, logger: logger)
+    return Application(router: router, server: server, configuration: configuration, services: [webhooks], logger: logger)
 }
 
 /// Builds the router: middleware first, then one controller per resource.
@@ -46,6 +47,13 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(OrganisationController(hub: hub).endpoints, atPath: "/api/v1/organisations")
     router.addRoutes(UserController(hub: hub).endpoints, atPath: "/api/v1/users")
     router.addRoutes(TokenController(hub: hub).endpoints, atPath: "/api/v1/tokens")
+    let reporting = try Reporting(hub: hub)
+    router.addRoutes(IncidentController(reporting: reporting).endpoints, atPath: "/api/v1/incidents")
+    router.addRoutes(RegimeController(reporting: reporting).endpoints, atPath: "/api/v1/regimes")
+    router.addRoutes(AuthorityController(reporting: reporting).endpoints, atPath: "/api/v1/authorities")
+    router.addRoutes(WebhookController(reporting: reporting).endpoints, atPath: "/api/v1/webhooks")
+    router.addRoutes(OutboxController(reporting: reporting).endpoints, atPath: "/api/v1/outbox")
+    router.addRoutes(try OpenAPIController.load().endpoints)
     router.addRoutes(WebController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(CollectionPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(AuditPageController(hub: hub, renderer: renderer).endpoints)

@@ -15,6 +15,9 @@ public struct HubConfiguration: Sendable {
     public var sessionLifetime: TimeInterval
     /// The name the hub gives itself in TAXII discovery and pages.
     public var title: String
+    /// The regime catalogue to start with; `nil` looks for `config/regimes.json` in the working
+    /// directory, then for the copy bundled with the server. Hub administrators may replace it later.
+    public var regimesPath: String?
 
     public init(
         host: String = "127.0.0.1",
@@ -24,7 +27,8 @@ public struct HubConfiguration: Sendable {
         tlsKeyPath: String? = nil,
         bcryptCost: UInt8 = 12,
         sessionLifetime: TimeInterval = 8 * 3600,
-        title: String = "Kakehashi 架け橋"
+        title: String = "Kakehashi 架け橋",
+        regimesPath: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -34,6 +38,7 @@ public struct HubConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
         self.title = title
+        self.regimesPath = regimesPath
     }
 
     /// Whether the hub itself terminates TLS (and so marks cookies `Secure`).

@@ -4,13 +4,13 @@ import Testing
 
 /// Helpers shared by the report, regime and deadline tests.
 enum ReportTestSupport {
-    /// The repository's `config/regimes.json`, found from this file's path.
+    /// The shipped regime catalogue, `Sources/KakehashiServer/Resources/regimes.json`, found from this file's path.
     static func regimesData(filePath: String = #filePath) throws -> Data {
         let url = URL(fileURLWithPath: filePath)
             .deletingLastPathComponent()  // KakehashiCoreTests
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // repository root
-            .appendingPathComponent("config/regimes.json")
+            .appendingPathComponent("Sources/KakehashiServer/Resources/regimes.json")
         return try Data(contentsOf: url)
     }
 

@@ -4,5 +4,6 @@ public enum Migrations {
         membersSchema,
         auditSchema,
         taxiiSchema,
+        reportsSchema,
     ]
 }

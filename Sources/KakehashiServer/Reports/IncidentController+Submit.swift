@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+extension IncidentController {
+    /// `POST /api/v1/incidents/:id/submissions` with `{"kind": "initial"|"update"|"final", "report"?: {...}, "baseVersion"?: n}`.
+    ///
+    /// Without `report`, the saved draft is submitted. A refused submission answers 422 naming every
+    /// missing field in Japanese and English, and keeps the report as the draft.
+    @Sendable func submit(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let principal = try context.require(.report)
+        let access = try await IncidentAccess.load(try Self.incidentID(context), for: principal, reporting: reporting, context: context, action: "incident.submit")
+        guard access.relation == .reporter else {
+            throw APIError(.forbidden, code: "not-reporter", "only the reporting organisation may submit reports for this incident")
+        }
+        let record = access.record
+        let objectID = record.id.uuidString.lowercased()
+        guard let body = try await Self.jsonBody(request, context: context) as? [String: Any] else {
+            throw APIError(.badRequest, code: "invalid-body", "the body must be a JSON object with kind, and optionally report and baseVersion")
+        }
+        let kind = try Self.submissionKind(body["kind"])
+        if let base = body["baseVersion"] {
+            guard let base = base as? Int else { throw APIError(.badRequest, code: "invalid-field", "baseVersion must be an integer", field: "baseVersion") }
+            guard base == record.latestVersion else {
+                throw APIError(.conflict, code: "version-conflict", "the incident is at version \(record.latestVersion), not \(base); reload it and submit again", field: "baseVersion")
+            }
+        }
+        try Self.checkOrder(kind, record: record)
+        let report: IncidentReport
+        if let given = body["report"] {
+            report = try ReportInput.report(from: given, by: principal.organisation)
+        } else if let draft = try await reporting.incidents.draft(incidentID: record.id) {
+            report = try ReportInput.decode(draft.json)
+        } else {
+            throw APIError(.badRequest, code: "nothing-to-submit", "give a report, or save a draft first", field: "report")
+        }
+
+        let outcome: ReportSubmitter.Outcome
+        do {
+            outcome = try await ReportSubmitter(reporting: reporting, logger: context.logger).submit(report, kind: kind, access: access, username: principal.user.username, organisation: principal.organisation,
+                                                                            audit: .by(context, action: "incident.submit", objectType: "incident", objectID: objectID))
+        } catch let refusal as SubmissionRefusal {
+            let draft = DraftRecord(incidentID: record.id, json: try ReportInput.json(report), savedBy: principal.user.username, savedAt: Date())
+            let fields = refusal.missing.map(\.field.rawValue).joined(separator: ",")
+            try await reporting.incidents.saveDraft(draft, category: report.category.rawValue, audit: .by(context, action: "incident.submit.refused", objectType: "incident", objectID: objectID, details: ["kind": kind.rawValue, "missing": fields]))
+            return try Self.refusal(refusal)
+        }
+        let result = SubmissionResultView(
+            incidentID: record.id, version: outcome.version, kind: kind, submittedAt: outcome.submittedAt, deliveries: outcome.deliveries.map(DeliveryView.init),
+            unassignedAuthorities: outcome.unassigned, deadlines: outcome.deadlines, sharedTo: outcome.shared, sharingProblem: outcome.sharingProblem
+        )
+        return try EditedResponse(status: .created, response: result).response(from: request, context: context)
+    }
+
+    static func submissionKind(_ value: Any?) throws -> SubmissionKind {
+        guard let text = value as? String, let kind = SubmissionKind(rawValue: text), kind != .draft else {
+            throw APIError(.badRequest, code: "invalid-field", "kind must be initial, update or final (save drafts with PUT …/draft)", field: "kind")
+        }
+        return kind
+    }
+
+    /// Initial first and once; updates and the final report after it; nothing after the final report.
+    static func checkOrder(_ kind: SubmissionKind, record: IncidentRecord) throws {
+        if record.status == .closed {
+            throw APIError(.conflict, code: "incident-closed", "the final report was submitted already; the incident is closed", field: "kind")
+        }
+        if kind == .initial, record.latestVersion > 0 {
+            throw APIError(.conflict, code: "already-reported", "the initial report was submitted already (version 1); send an update or the final report", field: "kind")
+        }
+        if kind != .initial, record.latestVersion == 0 {
+            throw APIError(.conflict, code: "not-yet-reported", "submit the initial report first", field: "kind")
+        }
+    }
+
+    static func refusal(_ refusal: SubmissionRefusal) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(RefusalBody(refusal))
+        return Response(status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import KakehashiCore
+import SQLKit
+
+extension WebhookRepository {
+    /// Claims up to `limit` due calls: each is leased until `now + lease`, so another dispatcher (also in
+    /// another hub process) does not make the same call while this one is at it.
+    public func claimDue(now: Date, lease: TimeInterval, limit: Int = 20) async throws -> [DueWebhook] {
+        let engine = database.engine
+        return try await database.transaction { db in
+            let lock = engine == .postgres ? " FOR UPDATE OF d SKIP LOCKED" : ""
+            let query: SQLQueryString = """
+                SELECT d.*, e.url AS endpoint_url, e.secret AS endpoint_secret
+                FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+                WHERE d.state = \(bind: WebhookDelivery.State.pending.rawValue) AND d.next_attempt_at <= \(bind: now.micros)
+                ORDER BY d.next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
+                """
+            var due: [DueWebhook] = []
+            for row in try await db.raw(query).all() {
+                var delivery = try Self.decodeDelivery(row)
+                delivery.nextAttemptAt = now.addingTimeInterval(lease)
+                try await db.update("webhook_deliveries").set("next_attempt_at", to: delivery.nextAttemptAt.micros)
+                    .where("id", .equal, delivery.id.dbText).run()
+                due.append(DueWebhook(delivery: delivery, url: try row.decode(column: "endpoint_url", as: String.self),
+                                      secret: try row.decode(column: "endpoint_secret", as: String.self)))
+            }
+            return due
+        }
+    }
+
+    /// Records one attempt: delivered, retry at `retryAt`, or (with `retryAt` nil) given up.
+    public func recordAttempt(id: UUID, succeeded: Bool, status: Int?, error: String?, retryAt: Date?, now: Date) async throws {
+        try await database.transaction { db in
+            let state: WebhookDelivery.State = succeeded ? .delivered : (retryAt == nil ? .failed : .pending)
+            try await db.raw("""
+                UPDATE webhook_deliveries SET attempts = attempts + 1, state = \(bind: state.rawValue),
+                  last_status = \(bind: status.map { Int64($0) }), last_error = \(bind: error),
+                  next_attempt_at = \(bind: (retryAt ?? now).micros), delivered_at = \(bind: succeeded ? now.micros : nil)
+                WHERE id = \(bind: id.dbText)
+                """).run()
+        }
+    }
+}

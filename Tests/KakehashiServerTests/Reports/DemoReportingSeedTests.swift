@@ -1,0 +1,31 @@
+import Foundation
+import KakehashiCore
+@testable import KakehashiServer
+import KakehashiStorage
+import Testing
+
+@Suite struct DemoReportingSeedTests {
+    @Test func theDemoFilesThePortRansomwareReportOnce() async throws {
+        let scratch = try await ScratchDatabase.sqlite(logger: TestHub.logger)
+        do {
+            let hub = Hub(configuration: HubConfiguration(bcryptCost: 4), database: scratch.database)
+            _ = try await DemoWorld.seed(hub: hub, logger: TestHub.logger)
+            _ = try await DemoWorld.seed(hub: hub, logger: TestHub.logger)
+
+            let organisations = Dictionary(uniqueKeysWithValues: try await hub.organisations.list().map { ($0.nameEn, $0) })
+            let port = try #require(organisations["Chubu Port Terminal Operations"])
+            let incidents = IncidentRepository(database: hub.database)
+            let filed = try await incidents.list(reporter: port.id)
+            #expect(filed.count == 1)
+            let incident = try #require(filed.first)
+            #expect(incident.status == .reported)
+            let recipients = Set(try await incidents.deliveries(incidentID: incident.id).map(\.recipientOrganisation))
+            #expect(recipients == Set([organisations["Ministry of Land, Infrastructure, Transport and Tourism"]?.id, organisations["National Cybersecurity Office"]?.id].compactMap { $0 }))
+            #expect(try await AuthorityDirectory(database: hub.database).all().keys.sorted() == ["jp-mlit", "jp-nisc"])
+            await scratch.drop()
+        } catch {
+            await scratch.drop()
+            throw error
+        }
+    }
+}

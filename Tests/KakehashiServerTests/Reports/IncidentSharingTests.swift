@@ -1,0 +1,34 @@
+import Foundation
+import KakehashiCore
+@testable import KakehashiServer
+import KakehashiStorage
+import Testing
+
+@Suite struct IncidentSharingTests {
+    @Test func consentPublishesTheBundleIntoTheSectorCollectionOnly() async throws {
+        try await ReportingWorld.run { world in
+            let isac = Organisation(nameJa: "交通ISAC", nameEn: "Transport ISAC", kind: .isac, sectors: [.railways, .ports])
+            try await world.hub.organisations.create(isac)
+            let railway = world.test.railway.id
+            let sector = SharingCollection(title: "Transport", alias: "transport", readers: [isac.id, railway], writers: [railway])
+            let elsewhere = SharingCollection(title: "Finance", alias: "finance", readers: [railway], writers: [railway])
+            try await world.hub.collections.create(sector)
+            try await world.hub.collections.create(elsewhere)
+            let id = try await world.createIncident()
+
+            let quiet = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
+            let countAfterQuiet = try await world.hub.objects.count(in: sector.id)
+            let shared = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter",
+                                              json: ["kind": "update", "report": ReportingWorld.railwayReport(shareWithISAC: true)])
+
+            #expect(((quiet.json as? [String: Any])?["sharedTo"] as? [Any])?.isEmpty == true)
+            #expect(countAfterQuiet == 0)
+            let targets = try #require((shared.json as? [String: Any])?["sharedTo"] as? [[String: Any]])
+            #expect(targets.compactMap { $0["collectionID"] as? String } == [sector.id.uuidString])
+            #expect(try await world.hub.objects.count(in: sector.id) > 0)
+            #expect(try await world.hub.objects.count(in: elsewhere.id) == 0)
+            #expect((shared.json as? [String: Any])?["sharingProblem"] == nil)
+            #expect(try await world.auditActions().contains("incident.share"))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KakehashiCore
+@testable import KakehashiServer
+import Testing
+
+@Suite struct RegimeControllerTests {
+    /// The start catalogue with the action plan's initial period changed to `hours`.
+    static func editedCatalogue(hours: Int) throws -> String {
+        let path = try #require(RegimeSource.defaultPath())
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var regimes = try #require(json["regimes"] as? [[String: Any]])
+        var stages = try #require(regimes[0]["stages"] as? [[String: Any]])
+        stages[0]["period"] = ["hours": hours]
+        regimes[0]["stages"] = stages
+        json["regimes"] = regimes
+        return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+    }
+
+    @Test func hubAdministratorsReplaceTheCatalogueAndBadOnesAreRefused() async throws {
+        try await ReportingWorld.run { world in
+            let start = try await world.call(.get, "/api/v1/regimes", as: "rail-viewer")
+            #expect(start.status == .ok)
+            #expect(((start.json as? [String: Any])?["regimes"] as? [Any])?.isEmpty == false)
+
+            let byOperator = try await world.call(.put, "/api/v1/regimes", as: "rail-admin", raw: try Self.editedCatalogue(hours: 12))
+            let broken = try await world.call(.put, "/api/v1/regimes", as: "center-admin", raw: #"{"regimes": [{"id": "x"}]}"#)
+            let edited = try await world.call(.put, "/api/v1/regimes", as: "center-admin", raw: try Self.editedCatalogue(hours: 12))
+
+            #expect(byOperator.status == .forbidden)
+            #expect(broken.status == .unprocessableContent)
+            #expect(broken.body.contains("regime"))
+            #expect(edited.status == .ok)
+            #expect((edited.json as? [String: Any])?["version"] as? Int == 1)
+            let id = try await world.createIncident()
+            let submitted = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
+            let deadline = try #require(((submitted.json as? [String: Any])?["deadlines"] as? [[String: Any]])?.first { $0["regimeID"] as? String == "jp-ci-action-plan" })
+            #expect(deadline["dueAt"] as? String == "2026-11-26T13:30:00Z")
+            let actions = try await world.auditActions()
+            #expect(actions.contains("regimes.update") && actions.contains("regimes.update.refused"))
+        }
+    }
+
+    @Test func authoritiesAreMappedByHubAdministratorsOnly() async throws {
+        try await ReportingWorld.run { world in
+            let body = ["organisations": [world.ministry.id.uuidString]]
+            let byOperator = try await world.call(.put, "/api/v1/authorities/jp-prime-minister", as: "rail-admin", json: body)
+            let badID = try await world.call(.put, "/api/v1/authorities/JP_PM", as: "center-admin", json: body)
+            let unknownOrg = try await world.call(.put, "/api/v1/authorities/jp-prime-minister", as: "center-admin", json: ["organisations": [UUID().uuidString]])
+            let assigned = try await world.call(.put, "/api/v1/authorities/jp-prime-minister", as: "center-admin", json: body)
+
+            #expect(byOperator.status == .forbidden)
+            #expect(badID.status == .badRequest)
+            #expect(unknownOrg.status == .notFound)
+            #expect(assigned.status == .ok)
+            let list = try #require(try await world.call(.get, "/api/v1/authorities", as: "rail-viewer").json as? [[String: Any]])
+            let pm = list.first { $0["authority"] as? String == "jp-prime-minister" }
+            #expect(pm?["organisations"] as? [String] == [world.ministry.id.uuidString])
+            #expect(list.contains { $0["authority"] as? String == "us-cisa" && ($0["organisations"] as? [Any])?.isEmpty == true })
+        }
+    }
+}
