@@ -5,11 +5,6 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
-// TEMPORARY while the domain folders are written in parallel: KAKEHASHI_LEAD_ONLY=1 leaves them
-// (and the tests of Core and Hunt) out of the build. Removed when they land.
-let leadOnly = Context.environment["KAKEHASHI_LEAD_ONLY"] != nil
-let coreInProgress = leadOnly ? ["Advisories", "Equipment"] : []
-
 let package = Package(
     name: "kakehashi",
     platforms: [.macOS(.v14)],
@@ -43,7 +38,6 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: coreInProgress,
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -103,6 +97,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage"], swiftSettings: swiftSettings),
         .testTarget(
@@ -116,8 +111,3 @@ let package = Package(
     ]
 )
 
-if !leadOnly {
-    package.targets += [
-        .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    ]
-}
