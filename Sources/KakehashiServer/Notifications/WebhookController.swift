@@ -56,7 +56,9 @@ struct WebhookController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> [EndpointView] {
         let principal = try context.require(.admin)
-        return try await reporting.webhooks.endpoints(of: principal.organisation.id).map { EndpointView($0) }
+        let endpoints = try await reporting.webhooks.endpoints(of: principal.organisation.id)
+        try await reporting.hub.audit.append(.by(context, action: "webhook.list", objectType: "webhook", details: ["count": String(endpoints.count)]))
+        return endpoints.map { EndpointView($0) }
     }
 
     @Sendable func create(_ request: Request, context: HubRequestContext) async throws -> EditedResponse<EndpointView> {
@@ -85,6 +87,7 @@ struct WebhookController {
     @Sendable func log(_ request: Request, context: HubRequestContext) async throws -> [AttemptView] {
         let principal = try context.require(.admin)
         let endpoint = try await ownEndpoint(context, principal: principal)
+        try await reporting.hub.audit.append(.by(context, action: "webhook.log.read", objectType: "webhook", objectID: endpoint.id.uuidString.lowercased()))
         return try await reporting.webhooks.log(endpointID: endpoint.id).map {
             AttemptView(id: $0.id, event: $0.event, state: $0.state.rawValue, attempts: $0.attempts, nextAttemptAt: $0.nextAttemptAt,
                         lastStatus: $0.lastStatus, lastError: $0.lastError, createdAt: $0.createdAt, deliveredAt: $0.deliveredAt)

@@ -34,6 +34,7 @@ struct AuthorityController {
         var ids = Self.known
         let named = catalogue.regimes.flatMap(\.authorities).filter { catalogue.roles[$0] == nil } + catalogue.roles.values.flatMap(\.values)
         for id in named + map.keys.sorted() where !ids.contains(id) { ids.append(id) }
+        try await reporting.hub.audit.append(.by(context, action: "authority.list", objectType: "authority"))
         return ids.map { Assignment(authority: $0, organisations: map[$0] ?? []) }
     }
 

@@ -27,6 +27,7 @@ struct RegimeController {
             data = try Data(contentsOf: URL(fileURLWithPath: reporting.regimes.filePath))
             version = 0
         }
+        try await reporting.hub.audit.append(.by(context, action: "regimes.read", objectType: "regime-catalogue", details: ["version": String(version)]))
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", Self.versionHeader: String(version)], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
