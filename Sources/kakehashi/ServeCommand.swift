@@ -15,19 +15,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port: Int = 8080
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key the hub serves HTTPS.") var tlsCert: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.") var tlsKey: String?
+    @Option(help: "Regime catalogue (JSON) to start with; default config/regimes.json here, else the bundled one.") var regimes: String?
     @Flag(help: "Seed a demo world (once) and print how to sign in.") var demo = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
-        for path in [tlsCert, tlsKey].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: path) {
+        for path in [tlsCert, tlsKey, regimes].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("cannot read \(path)")
         }
     }
 
     func run() async throws {
         let logger = options.makeLogger()
-        let configuration = HubConfiguration(host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey)
+        let configuration = HubConfiguration(host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, regimesPath: regimes)
         try await options.withHub(configuration: configuration, logger: logger) { hub in
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: hub.metrics))
             if demo {

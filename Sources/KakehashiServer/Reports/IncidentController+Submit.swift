@@ -32,6 +32,9 @@ extension IncidentController {
             report = try ReportInput.report(from: given, by: principal.organisation)
         } else if let draft = try await reporting.incidents.draft(incidentID: record.id) {
             report = try ReportInput.decode(draft.json)
+        } else if let current = try await reporting.incidents.find(id: record.id), current.latestVersion != record.latestVersion {
+            // Another submission took the draft meanwhile: a race, not a bad request.
+            throw APIError(.conflict, code: "version-conflict", "the incident moved to version \(current.latestVersion) while this submission was made; reload it and submit again", field: "baseVersion")
         } else {
             throw APIError(.badRequest, code: "nothing-to-submit", "give a report, or save a draft first", field: "report")
         }
