@@ -69,8 +69,9 @@ public struct WebhookDispatcher: Service {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         request.headers.add(name: "User-Agent", value: "Kakehashi-Webhooks/1")
-        request.headers.add(name: WebhookSigner.signatureHeader, value: WebhookSigner.signature(of: body, secret: due.secret))
-        request.headers.add(name: WebhookSigner.timestampHeader, value: String(Int(Date().timeIntervalSince1970)))
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        request.headers.add(name: WebhookSigner.signatureHeader, value: WebhookSigner.signature(timestamp: timestamp, body: body, secret: due.secret))
+        request.headers.add(name: WebhookSigner.timestampHeader, value: timestamp)
         request.headers.add(name: WebhookSigner.eventHeader, value: due.delivery.event)
         request.headers.add(name: WebhookSigner.deliveryHeader, value: due.delivery.id.uuidString.lowercased())
         request.body = .bytes(ByteBuffer(bytes: body))

@@ -89,7 +89,8 @@ actor WebhookReceiver {
                 let calls = await receiver.calls
                 #expect(calls.count == 2)
                 for call in calls {
-                    #expect(WebhookSigner.verify(try #require(call.signature), body: call.body, secret: secret))
+                    #expect(WebhookSigner.verify(try #require(call.signature), timestamp: try #require(call.timestamp), body: call.body, secret: secret))
+                    #expect(!WebhookSigner.verify(try #require(call.signature), timestamp: "0", body: call.body, secret: secret), "the timestamp is signed")
                     #expect(call.timestamp.flatMap(Int.init) != nil)
                     #expect(call.event == "incident.delivered")
                 }
