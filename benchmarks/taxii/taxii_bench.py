@@ -124,8 +124,16 @@ def ingest(session, url, total, batch, budget=None):
             break
     wall = time.perf_counter() - started
     return {"objects": posted, "seconds": in_requests, "wall": wall, "slowest_ms": slowest * 1000,
-            "rate": posted / in_requests, "first_tenth": tenth_rate(latencies[: max(1, len(latencies) // 10)]),
+            "rate": posted / in_requests, **percentiles([t for _, t in latencies]), "first_tenth": tenth_rate(latencies[: max(1, len(latencies) // 10)]),
             "last_tenth": tenth_rate(latencies[-max(1, len(latencies) // 10):])}
+
+
+def percentiles(latencies):
+    """Median and 99th percentile of request latencies, in milliseconds."""
+    if not latencies:
+        return {"p50_ms": 0.0, "p99_ms": 0.0}
+    ordered = sorted(latencies)
+    return {"p50_ms": ordered[len(ordered) // 2] * 1000, "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000}
 
 
 def tenth_rate(latencies):
@@ -137,6 +145,7 @@ def page_through(session, url, limit, expected, budget=None):
     in_requests = 0.0
     slowest = 0.0
     seen = set()
+    latencies = []
     pages = 0
     next_token = None
     started = time.perf_counter()
@@ -160,6 +169,7 @@ def page_through(session, url, limit, expected, budget=None):
             raise SystemExit(f"GET {url} answered {response.status_code}: {body[:500]!r}")
         in_requests += elapsed
         slowest = max(slowest, elapsed)
+        latencies.append(elapsed)
         pages += 1
         page = json.loads(body)
         for obj in page.get("objects", []):
@@ -178,7 +188,7 @@ def page_through(session, url, limit, expected, budget=None):
         raise SystemExit(f"GET {url}: paged {len(seen)} objects, expected {expected}")
     return {"objects": len(seen), "pages": pages, "seconds": in_requests, "wall": time.perf_counter() - started,
             "slowest_ms": slowest * 1000, "rate": len(seen) / in_requests, "complete": complete,
-            "timed_out": timed_out, "budget": budget, "limit": limit}
+            "timed_out": timed_out, "budget": budget, "limit": limit, **percentiles([t for t in latencies])}
 
 
 # ---------------------------------------------------------------- servers
@@ -310,8 +320,9 @@ def describe(name, result):
     i, p = result["ingest"], result["paging"]
     partial = "" if p["complete"] else f" (stopped at the {p['budget']:.0f} s budget after {p['objects']:,} objects)"
     print(f"  {name:<10} ingest {i['objects']:>9,} in {i['seconds']:7.2f} s = {i['rate']:>9,.0f} obj/s "
-          f"(first tenth {i['first_tenth']:,.0f}, last tenth {i['last_tenth']:,.0f}; wall {i['objects'] / i['wall']:,.0f} obj/s)")
-    slowest = f"slowest page {p['slowest_ms']:.1f} ms" if p["pages"] else "no page completed"
+          f"(first tenth {i['first_tenth']:,.0f}, last tenth {i['last_tenth']:,.0f}; wall {i['objects'] / i['wall']:,.0f} obj/s; "
+          f"envelope p50 {i['p50_ms']:.0f} ms, slowest {i['slowest_ms']:.0f} ms)")
+    slowest = f"page p50 {p['p50_ms']:.1f} ms, p99 {p['p99_ms']:.1f} ms, slowest {p['slowest_ms']:.1f} ms" if p["pages"] else "no page completed"
     print(f"  {'':<10} paging {p['objects']:>9,} in {p['seconds']:7.2f} s = {paging_rate_text(p)}, "
           f"{p['pages']} pages, {slowest}{partial}")
     print(f"  {'':<10} server CPU: ingest {i['cpu']:.2f} s = {i['objects'] / max(i['cpu'], 1e-9):,.0f} obj/cpu-s, "
