@@ -37,7 +37,7 @@ public final class HubDatabase: Sendable {
             var configuration = PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: tls)
             configuration.options.maximumConnections = 16
             configuration.options.connectTimeout = .seconds(5)
-            let backend = try await PostgresBackend.open(configuration: configuration, described: location.description, logger: logger)
+            let backend = try await PostgresBackend.open(configuration: configuration, host: host, port: port, described: location.description, logger: logger)
             return HubDatabase(location: location, engine: .postgres, backend: backend)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import PostgresKit
 import SQLKit
 
@@ -13,7 +14,16 @@ final class PostgresBackend: DatabaseBackend {
         self.runner = runner
     }
 
-    static func open(configuration: PostgresClient.Configuration, described: String, logger: Logger) async throws -> PostgresBackend {
+    static func open(configuration: PostgresClient.Configuration, host: String, port: Int, described: String, logger: Logger) async throws -> PostgresBackend {
+        // A plain TCP connect first: a refused or unroutable address is named at once, instead of
+        // after the pool's retries run out.
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(5)).connect(host: host, port: port).get()
+            try? await channel.close()
+        } catch {
+            throw StorageError(.unreachable, "cannot connect to the PostgreSQL server at \(described): \(error)")
+        }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let runner = Task { await client.run() }
         let backend = PostgresBackend(client: client, runner: runner)
