@@ -18,4 +18,5 @@ def hub():
         "token": _env("KAKEHASHI_INTEROP_TOKEN"),
         "reader_token": _env("KAKEHASHI_INTEROP_READER_TOKEN"),
         "collection": _env("KAKEHASHI_INTEROP_COLLECTION"),
+        "password": _env("KAKEHASHI_INTEROP_PASSWORD"),
     }

@@ -81,3 +81,11 @@ stop_throwaway_postgres() {
     rm -rf "$PG_DIR"
   fi
 }
+
+# Installs Chromium, its WebDriver and Japanese fonts (for the browser tests and their screenshots).
+ensure_browser() {
+  if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    echo "installing Chromium, chromedriver and Japanese fonts from Debian's packages…" >&2
+    apt_install chromium chromium-driver fonts-noto-cjk
+  fi
+}

@@ -8,7 +8,9 @@ start_interop_hub() {
   port=$(free_port)
   "$bin" org create --database "$db" --name-ja "相互運用 鉄道" --name-en "Interop Railway" --kind operator --sectors railways >/dev/null
   "$bin" org create --database "$db" --name-ja "相互運用 空港" --name-en "Interop Airport" --kind operator --sectors airports >/dev/null
-  python3 -c 'import secrets; print(secrets.token_urlsafe(18))' | "$bin" user create --database "$db" --org "Interop Railway" --username interop-writer --role analyst >/dev/null
+  KAKEHASHI_INTEROP_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  export KAKEHASHI_INTEROP_PASSWORD
+  printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop Railway" --username interop-writer --role analyst >/dev/null
   python3 -c 'import secrets; print(secrets.token_urlsafe(18))' | "$bin" user create --database "$db" --org "Interop Airport" --username interop-reader --role viewer >/dev/null
   KAKEHASHI_INTEROP_TOKEN=$("$bin" token create --database "$db" --user interop-writer --scopes read,write 2>/dev/null)
   KAKEHASHI_INTEROP_READER_TOKEN=$("$bin" token create --database "$db" --user interop-reader --scopes read 2>/dev/null)
