@@ -24,37 +24,39 @@ extension ObjectsController {
             throw TAXIIError(.badRequest, "Not an envelope", details: "post a TAXII envelope: a JSON object whose 'objects' property is a list of STIX objects")
         }
         var valid: [STIXObject] = []
-        var failures: [[String: Any]] = []
+        var failures: [JSONValue] = []
         valid.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             switch Result(catching: { () throws(STIXValidationError) -> STIXObject in try validator.object(from: item) }) {
             case .success(let object):
                 valid.append(object)
             case .failure(let error):
-                var failure: [String: Any] = ["id": item["id"]?.stringValue ?? "objects[\(index)]", "message": error.description]
-                if let version = (item["modified"] ?? item["created"])?.stringValue { failure["version"] = version }
-                failures.append(failure)
+                var failure: [String: JSONValue] = ["id": .string(item["id"]?.stringValue ?? "objects[\(index)]"), "message": .string(error.description)]
+                if let version = (item["modified"] ?? item["created"])?.stringValue { failure["version"] = .string(version) }
+                failures.append(.object(failure))
             }
         }
         let audit = AuditRecord.by(context, action: "taxii.objects.write", objectType: "collection", objectID: collection.id.uuidString.lowercased(),
                                    details: ["received": String(items.count), "invalid": String(failures.count)])
         let outcome = try await hub.objects.add(valid, to: collection, producer: principal.organisation.id, audit: audit, now: requestTime)
         let statusID = UUID()
-        let status: [String: Any] = [
-            "id": statusID.uuidString.lowercased(),
-            "status": "complete",
-            "request_timestamp": MicrosTimestamp.format(requestTime.micros),
-            "total_count": items.count,
-            "success_count": outcome.added.count,
-            "successes": outcome.added.map { ["id": $0.id, "version": $0.version] },
-            "failure_count": failures.count,
-            "failures": failures,
-            "pending_count": 0,
-            "pendings": [[String: Any]](),
-        ]
-        let statusData = try JSONSerialization.data(withJSONObject: status, options: [.sortedKeys, .withoutEscapingSlashes])
+        // Written with the hub's own key-sorted JSON writer: JSONSerialization took about a quarter of the
+        // server's CPU time on envelopes of 1,000 objects (benchmarks/RESULTS.md).
+        let status = JSONValue.object([
+            "id": .string(statusID.uuidString.lowercased()),
+            "status": .string("complete"),
+            "request_timestamp": .string(MicrosTimestamp.format(requestTime.micros)),
+            "total_count": .int(Int64(items.count)),
+            "success_count": .int(Int64(outcome.added.count)),
+            "successes": .array(outcome.added.map { .object(["id": .string($0.id), "version": .string($0.version)]) }),
+            "failure_count": .int(Int64(failures.count)),
+            "failures": .array(failures),
+            "pending_count": .int(0),
+            "pendings": .array([]),
+        ])
+        let statusText = status.serialized()
         try await hub.statuses.save(id: statusID, collectionID: collection.id, organisationID: principal.organisation.id,
-                                    requestTimestamp: requestTime, body: String(decoding: statusData, as: UTF8.self))
-        return Response(status: .accepted, headers: [.contentType: TAXIIMediaType.taxii], body: .init(byteBuffer: ByteBuffer(bytes: statusData)))
+                                    requestTimestamp: requestTime, body: statusText)
+        return Response(status: .accepted, headers: [.contentType: TAXIIMediaType.taxii], body: .init(byteBuffer: ByteBuffer(string: statusText)))
     }
 }
