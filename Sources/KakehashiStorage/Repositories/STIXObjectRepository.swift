@@ -16,6 +16,13 @@ public struct STIXObjectRepository: Sendable {
     /// A version already stored is not stored again. Date added is assigned under the collection's
     /// lock, strictly increasing, so concurrent writers (also in other hub processes) never share one.
     public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date()) async throws -> STIXAddOutcome {
+        try await add(objects, to: collection, producer: producer, audit: audit, now: now, status: nil).outcome
+    }
+
+    /// Like ``add(_:to:producer:audit:now:)``, and also stores the TAXII status resource that `status`
+    /// builds from the outcome, in the same transaction: one commit covers objects, audit and status.
+    public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date(),
+                    status: (@Sendable (STIXAddOutcome) -> TAXIIStatusRecord)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
         let engine = database.engine
         return try await database.transaction { db in
             let lastAdded = try await Self.lockCollection(collection.id, on: db, engine: engine)
@@ -29,7 +36,11 @@ public struct STIXObjectRepository: Sendable {
                 audit.details["duplicates"] = String(outcome.duplicates)
                 try await AuditLog.append(audit, on: db, engine: engine, now: now)
             }
-            return outcome
+            let record = status?(outcome)
+            if let record {
+                try await TAXIIStatusRepository.insert(record, collectionID: collection.id, on: db)
+            }
+            return (outcome, record)
         }
     }
 

@@ -9,13 +9,12 @@ public struct TAXIIStatusRepository: Sendable {
         self.database = database
     }
 
-    /// Stores a status body (its JSON text).
-    public func save(id: UUID, collectionID: UUID, organisationID: UUID, requestTimestamp: Date, body: String) async throws {
-        try await database.transaction { db in
-            try await db.insert(into: "taxii_statuses").columns("id", "collection_id", "organisation_id", "request_timestamp", "body")
-                .values(SQLBind(id.dbText), SQLBind(collectionID.dbText), SQLBind(organisationID.dbText), SQLBind(requestTimestamp.micros), SQLBind(body))
-                .run()
-        }
+    /// Stores a status inside the caller's transaction (the post's own, so one commit covers both).
+    static func insert(_ status: TAXIIStatusRecord, collectionID: UUID, on db: any SQLDatabase) async throws {
+        try await db.insert(into: "taxii_statuses").columns("id", "collection_id", "organisation_id", "request_timestamp", "body")
+            .values(SQLBind(status.id.dbText), SQLBind(collectionID.dbText), SQLBind(status.organisationID.dbText),
+                    SQLBind(status.requestTimestamp.micros), SQLBind(status.body))
+            .run()
     }
 
     /// The status body, if the status exists and belongs to `organisationID`.
@@ -25,5 +24,21 @@ public struct TAXIIStatusRepository: Sendable {
                 .where("id", .equal, id.dbText).where("organisation_id", .equal, organisationID.dbText)
                 .first()?.decode(column: "body", as: String.self)
         }
+    }
+}
+
+/// The status resource of one posted envelope, as stored.
+public struct TAXIIStatusRecord: Sendable {
+    public var id: UUID
+    public var organisationID: UUID
+    public var requestTimestamp: Date
+    /// The status resource's JSON text.
+    public var body: String
+
+    public init(id: UUID, organisationID: UUID, requestTimestamp: Date, body: String) {
+        self.id = id
+        self.organisationID = organisationID
+        self.requestTimestamp = requestTimestamp
+        self.body = body
     }
 }
