@@ -16,16 +16,7 @@ extension STIXObjectRepository {
             var objects: [StoredSTIXObject] = []
             objects.reserveCapacity(min(rows.count, query.limit))
             for row in rows.prefix(query.limit) {
-                objects.append(StoredSTIXObject(
-                    objectID: try row.decode(column: "object_id", as: String.self),
-                    type: try row.decode(column: "type", as: String.self),
-                    version: try row.decode(column: "version", as: Int64.self),
-                    versionText: try row.decode(column: "version_text", as: String?.self),
-                    specVersion: try row.decode(column: "spec_version", as: String.self),
-                    dateAdded: try row.decode(column: "date_added", as: Int64.self),
-                    tlp: try row.enumValue("tlp", as: TLPLevel.self),
-                    json: withJSON ? try row.decode(column: "json", as: String.self) : nil
-                ))
+                objects.append(try StoredSTIXObject(row: row, withJSON: withJSON))
             }
             return STIXObjectPage(objects: objects, more: rows.count > query.limit)
         }
