@@ -2,7 +2,7 @@
 import Testing
 
 @Suite struct MessagesTests {
-    @Test func catoguesHaveTheSameKeys() {
+    @Test func cataloguesHaveTheSameKeys() {
         let missingInEnglish = Set(Messages.ja.keys).subtracting(Messages.en.keys)
         let missingInJapanese = Set(Messages.en.keys).subtracting(Messages.ja.keys)
         #expect(missingInEnglish.isEmpty, "missing in en: \(missingInEnglish.sorted())")

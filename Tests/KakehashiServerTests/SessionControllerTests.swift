@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    @Test func unknownUserIsRefusedLikeAWrongPassword() async throws {
+        try await TestHub.run { hub, client in
+            let unknown = try await Self.attempt(client, username: "no-such-user", password: "anything at all")
+            let wrong = try await Self.attempt(client, username: "rail-analyst", password: "anything at all")
+            #expect(unknown.status == .unauthorized && wrong.status == .unauthorized)
+            #expect(String(buffer: unknown.body) == String(buffer: wrong.body), "the answer does not tell which accounts exist")
+            let decoy = try await hub.hub.passwords.decoyHash()
+            #expect(decoy.hasPrefix("$2b$04$") && decoy.count == 60, "the decoy is a real bcrypt hash at the configured cost")
+            #expect(try await hub.hub.passwords.decoyHash() == decoy, "made once per process")
+        }
+    }
+
     @Test func repeatedFailuresLockTheAccount() async throws {
         try await TestHub.run { _, client in
             for _ in 0..<5 {

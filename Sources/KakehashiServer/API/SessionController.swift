@@ -41,8 +41,7 @@ struct SessionController {
 
     @Sendable func signOut(_ request: Request, context: HubRequestContext) async throws -> Response {
         if let secret = request.cookies[SessionCookie.name]?.value {
-            try await hub.sessions.delete(secret: secret)
-            try await hub.audit.append(.by(context, action: "session.signout"))
+            try await SignInService(hub: hub).signOut(secret: secret, context: context)
         }
         var response = Response(status: .noContent)
         response.setCookie(SessionCookie.cleared(secure: hub.configuration.servesTLS))

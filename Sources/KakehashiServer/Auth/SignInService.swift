@@ -13,9 +13,11 @@ struct SignInService: Sendable {
         case throttled
     }
 
-    /// A bcrypt hash of a random string, verified against when the user does not exist so that
-    /// unknown usernames take as long as wrong passwords.
-    private static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5Q7GxMNBrWf1Ob2nkK1WtrWm6b9tcQ6"
+    /// Ends the browser session behind `secret`, audited.
+    func signOut(secret: String, context: HubRequestContext) async throws {
+        try await hub.sessions.delete(secret: secret)
+        try await hub.audit.append(.by(context, action: "session.signout"))
+    }
 
     /// Signs in; returns the session cookie secret and session on success.
     func signIn(username: String, password: String, address: String, logger: Logger) async throws -> Result<(secret: SecretToken, session: BrowserSession, user: User), Failure> {
@@ -24,7 +26,9 @@ struct SignInService: Sendable {
             return .failure(.throttled)
         }
         let credentials = try await hub.users.credentials(username: username)
-        let matches = try await hub.passwords.verify(password, hash: credentials?.passwordHash ?? Self.decoyHash)
+        let stored: String
+        if let credentials { stored = credentials.passwordHash } else { stored = try await hub.passwords.decoyHash() }
+        let matches = try await hub.passwords.verify(password, hash: stored)
         guard let credentials, matches, !credentials.user.disabled else {
             try await hub.throttle.recordFailure(username: username, address: address)
             try await hub.audit.append(AuditRecord(actorUser: username, action: "session.signin.failed", clientAddress: address))

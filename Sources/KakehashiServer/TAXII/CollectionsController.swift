@@ -21,12 +21,7 @@ struct CollectionsController {
     }
 
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let access = TAXIIAccess(hub: hub)
-        let (principal, id) = try access.collection(context, need: .read)
-        guard let collection = try await hub.collections.find(id: id),
-              collection.canRead(principal.organisation.id) || collection.canWrite(principal.organisation.id) else {
-            throw TAXIIError(.notFound, "Collection not found", details: "no collection \(id.uuidString.lowercased()) is available to your organisation")
-        }
+        let (principal, collection) = try await TAXIIAccess(hub: hub).resolve(context, need: .see)
         return try TAXIIResponse.json(Self.resource(collection, for: principal))
     }
 

@@ -7,13 +7,14 @@ import KakehashiStorage
 struct TAXIIAccess {
     let hub: Hub
 
-    enum Need { case read, write }
+    /// What the request needs: to read objects, to add them, or only to see the collection exists.
+    enum Need { case read, write, see }
 
     /// The collection, if the principal's organisation may do `need` with it.
     /// A collection the organisation may neither read nor write is reported as missing (404), so
     /// its existence is not revealed; one it may see but not use this way is forbidden (403).
     func collection(_ context: HubRequestContext, need: Need) throws -> (Principal, UUID) {
-        let principal = try context.require(need == .read ? .read : .write)
+        let principal = try context.require(need == .write ? .write : .read)
         guard let text = context.parameters.get("collection"), let id = UUID(uuidString: text) else {
             throw TAXIIError(.notFound, "Collection not found", details: "'\(context.parameters.get("collection") ?? "")' is not a collection id")
         }

@@ -44,7 +44,7 @@ struct CollectionPagesController {
     func collectionPage(_ request: Request, page: PageSession, collection: SharingCollection, extra: [String: Any], status: HTTPResponse.Status) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let type = request.uri.queryParameters["type"].map(String.init) ?? ""
-        try AuditedRead.checkType(type)
+        try PageParameters.checkType(type)
         let found = try await hub.objects.search(query, types: type.isEmpty ? [] : [type], in: collection.id, viewer: STIXViewer(organisation: page.principal.organisation), limit: 200)
         try await hub.audit.append(AuditRecord(actorUser: page.principal.user.username, actorOrganisation: page.principal.organisation.id.uuidString.lowercased(),
                                                action: "web.objects.read", objectType: "collection", objectID: collection.id.uuidString.lowercased(),
@@ -99,7 +99,7 @@ struct CollectionPagesController {
 struct PageNotFound: Error {}
 
 /// Checks of page parameters that end up in queries.
-enum AuditedRead {
+enum PageParameters {
     static func checkType(_ type: String) throws {
         guard type.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { throw PageNotFound() }
     }

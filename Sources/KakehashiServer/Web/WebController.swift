@@ -59,8 +59,7 @@ struct WebController {
     @Sendable func signOut(_ request: Request, context: HubRequestContext) async throws -> Response {
         // CSRFMiddleware has checked the session's token by now.
         if let secret = request.cookies[SessionCookie.name]?.value {
-            try await hub.sessions.delete(secret: secret)
-            try await hub.audit.append(.by(context, action: "session.signout"))
+            try await SignInService(hub: hub).signOut(secret: secret, context: context)
         }
         var response = Response.redirect(to: "/signin", type: .normal)
         response.setCookie(SessionCookie.cleared(secure: hub.configuration.servesTLS))
