@@ -7,6 +7,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from taxii2client.v21 import Collection
 
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
@@ -23,6 +24,11 @@ def browser():
     driver.implicitly_wait(5)
     yield driver
     driver.quit()
+
+
+def arrive(driver, fragment):
+    """Waits for a navigation started by a click or a submit to land on a URL containing `fragment`."""
+    WebDriverWait(driver, 10).until(lambda d: fragment in d.current_url)
 
 
 def shot(driver, name):
@@ -48,6 +54,7 @@ def test_sign_in_search_switch_language_sign_out(hub, browser):
     browser.find_element(By.ID, "username").send_keys("interop-writer")
     browser.find_element(By.ID, "password").send_keys(hub["password"])
     browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    arrive(browser, "/collections")
     assert browser.current_url.endswith("/collections"), "sign-in returns to the page that was asked for"
     shot(browser, "collections")
 
@@ -55,14 +62,17 @@ def test_sign_in_search_switch_language_sign_out(hub, browser):
     search = browser.find_element(By.ID, "q")
     search.send_keys(marker)
     search.submit()
+    arrive(browser, "q=")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.objects tbody tr")
     assert len(rows) == 1 and marker in rows[0].text and "TLP:GREEN" in rows[0].text
     shot(browser, "collection-search")
     rows[0].find_element(By.TAG_NAME, "a").click()
+    arrive(browser, "/objects/")
     assert marker in browser.page_source
     shot(browser, "object")
 
     browser.find_element(By.LINK_TEXT, "English").click()
+    arrive(browser, "lang=en")
     assert "Relationships" in browser.page_source
     shot(browser, "object-en")
     browser.get(f"{hub['url']}/")
@@ -70,6 +80,6 @@ def test_sign_in_search_switch_language_sign_out(hub, browser):
     shot(browser, "dashboard")
 
     browser.find_element(By.CSS_SELECTOR, "header form button").click()
-    assert "/signin" in browser.current_url
+    arrive(browser, "/signin")
     browser.get(f"{hub['url']}/collections")
     assert "/signin" in browser.current_url, "after sign-out the session is gone"
