@@ -1,0 +1,45 @@
+import Foundation
+import KakehashiCore
+import Testing
+
+@Suite struct AdvisoryDocumentTests {
+    @Test(arguments: [
+        ("csaf-ics-plc-firmware.json", Advisory.Source.csaf), ("cve-2026-41234.json", .cveRecord), ("kev-catalog.json", .knownExploited),
+    ])
+    func theFormatIsRecognisedFromTheContent(file: String, source: Advisory.Source) throws {
+        let advisory = try AdvisoryDocument.decode(try AdvisoryFixtures.data(file), name: file)
+        #expect(advisory.source == source)
+        #expect(!advisory.vulnerabilities.isEmpty)
+    }
+
+    @Test func anUnrecognisedDocumentNamesWhatWasExpected() throws {
+        #expect {
+            try AdvisoryDocument.decode(Data(#"{"hello": "world"}"#.utf8), name: "odd.json")
+        } throws: { error in
+            let error = try #require(error as? AdvisoryFormatError)
+            return error.document == "odd.json" && error.path == "$" && error.rule.contains("CSAF") && error.rule.contains("KEV")
+        }
+        #expect(throws: AdvisoryFormatError.self) { try AdvisoryDocument.decode(Data("[1]".utf8), name: "list.json") }
+    }
+
+    @Test func aStatedFormatIsObeyed() throws {
+        #expect {
+            try AdvisoryDocument.decode(try AdvisoryFixtures.data("kev-catalog.json"), name: "kev.json", format: .csaf)
+        } throws: { ($0 as? AdvisoryFormatError)?.path == "$.document" }
+    }
+
+    @Test func supportEndIsSummarisedPerSectorWithCriticalItemsCounted() throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-26T03:00:00Z"))
+        let ended = Equipment(id: "a", vendor: "v", product: "p", designatedCriticalEquipment: true, supportEnd: CalendarDay("2026-11-01"))
+        let soon = Equipment(id: "b", vendor: "v", product: "p", supportEnd: CalendarDay("2027-03-31"))
+        let later = Equipment(id: "c", vendor: "v", product: "p", criticalComputer: true, supportEnd: CalendarDay("2030-01-01"))
+        let unknown = Equipment(id: "d", vendor: "v", product: "p")
+        let summary = SupportEndSummary(registries: [
+            ([.railways], [ended, soon, later]), ([.railways, .logistics], [soon, unknown]), ([.ports], []),
+        ], now: now)
+        #expect(summary.rows.map(\.sector) == [.railways, .logistics])
+        let rail = try #require(summary.rows.first)
+        #expect(rail.organisations == 2 && rail.items == 5 && rail.ended == 1 && rail.endingSoon == 2 && rail.critical == 1)
+        #expect(summary.rows.last?.items == 2)
+    }
+}
