@@ -5,5 +5,6 @@ public enum Migrations {
         auditSchema,
         taxiiSchema,
         reportsSchema,
+        advisoriesSchema,
     ]
 }
