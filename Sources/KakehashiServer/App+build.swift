@@ -24,7 +24,8 @@ public func buildApplication(hub: Hub, logger: Logger) async throws -> some Appl
         server = .http1()
     }
     let webhooks = WebhookDispatcher(database: hub.database, logger: logger)
-    return Application(router: router, server: server, configuration: configuration, services: [webhooks], logger: logger)
+    let feeds = AdvisoryFeedFetcher(advisories: hub.advisories, logger: logger)
+    return Application(router: router, server: server, configuration: configuration, services: [webhooks, feeds], logger: logger)
 }
 
 /// Builds the router: middleware first, then one controller per resource.
@@ -53,10 +54,16 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(AuthorityController(reporting: reporting).endpoints, atPath: "/api/v1/authorities")
     router.addRoutes(WebhookController(reporting: reporting).endpoints, atPath: "/api/v1/webhooks")
     router.addRoutes(OutboxController(reporting: reporting).endpoints, atPath: "/api/v1/outbox")
+    router.addRoutes(EquipmentController(hub: hub).endpoints, atPath: "/api/v1/equipment")
+    router.addRoutes(AdvisoryController(hub: hub).endpoints, atPath: "/api/v1/advisories")
+    router.addRoutes(FindingController(hub: hub).endpoints, atPath: "/api/v1/findings")
+    router.addRoutes(AdvisoryFeedController(hub: hub).endpoints, atPath: "/api/v1/advisory-feeds")
     router.addRoutes(try OpenAPIController.load().endpoints)
     router.addRoutes(WebController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(CollectionPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(AuditPageController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(EquipmentPagesController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(FindingPagesController(hub: hub, renderer: renderer).endpoints)
     let taxii = router.group("taxii2").add(middleware: TAXIIMiddleware())
     taxii.addRoutes(DiscoveryController(hub: hub).endpoints, atPath: "/")
     taxii.addRoutes(CollectionsController(hub: hub).endpoints, atPath: "/hub/collections")

@@ -18,6 +18,7 @@ public struct Hub: Sendable {
     public let objects: STIXObjectRepository
     public let statuses: TAXIIStatusRepository
     public let passwords: PasswordHasher
+    public let advisories: AdvisoryService
     public let metrics: PrometheusCollectorRegistry
 
     public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -33,6 +34,7 @@ public struct Hub: Sendable {
         self.objects = STIXObjectRepository(database: database)
         self.statuses = TAXIIStatusRepository(database: database)
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
+        self.advisories = AdvisoryService(database: database, organisations: organisations)
         self.metrics = metrics
     }
 }

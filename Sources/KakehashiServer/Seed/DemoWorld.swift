@@ -59,6 +59,7 @@ public enum DemoWorld {
             logger.info("demo organisation created", metadata: ["org.name": "\(seed.nameEn)"])
         }
         try await seedSharing(hub: hub, organisations: byName, logger: logger)
+        try await seedAdvisories(hub: hub, organisations: byName, logger: logger)
         var credentials: [Credential] = []
         for seed in users {
             guard let organisation = byName[seed.organisation] else { continue }
