@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+/// The advisories page: vulnerabilities matched to the viewer's equipment (or, for a regulator, an
+/// operator's), known-exploited first, with what is affected and where, severity with its vectors,
+/// the required action; the operator marks a finding not applicable with a reason, or reopens it.
+struct FindingPagesController {
+    let hub: Hub
+    let renderer: PageRenderer
+
+    var endpoints: RouteCollection<HubRequestContext> {
+        let routes = RouteCollection(context: HubRequestContext.self)
+        routes.get("advisories", use: show)
+        routes.post("advisories/not-applicable", use: markNotApplicable)
+        routes.post("advisories/reopen", use: reopen)
+        return routes
+    }
+
+    @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            try await findingsPage(request, page: page, context: context, extra: [:], status: .ok)
+        }
+    }
+
+    @Sendable func markNotApplicable(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            guard page.principal.allows(.write) else { throw PageNotFound() }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+            let item = form["item"] ?? "", vulnerability = form["vulnerability"] ?? ""
+            do {
+                try await FindingController.markNotApplicable(hub: hub, principal: page.principal, item: item, vulnerability: vulnerability, reason: form["reason"] ?? "", context: context)
+            } catch is MemberValidationError {
+                let error: [String: Any] = ["key": "\(item)/\(vulnerability)", "message": page.text["reason_required"] ?? ""]
+                return try await findingsPage(request, page: page, context: context, extra: ["reasonError": error], status: .unprocessableContent)
+            } catch let error as StorageError where error.code == .notFound {
+                throw PageNotFound()
+            }
+            return .redirect(to: "/advisories", type: .normal)
+        }
+    }
+
+    @Sendable func reopen(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            guard page.principal.allows(.write) else { throw PageNotFound() }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+            let key = FindingKey(itemID: form["item"] ?? "", vulnerabilityID: form["vulnerability"] ?? "")
+            do {
+                try await hub.advisories.findings.reopen(organisation: page.principal.organisation.id, key: key, audit: .by(
+                    context, action: "web.finding.reopen", objectType: "finding", objectID: "\(key.itemID)/\(key.vulnerabilityID)"))
+            } catch let error as StorageError where error.code == .notFound {
+                throw PageNotFound()
+            }
+            return .redirect(to: "/advisories", type: .normal)
+        }
+    }
+
+    private func findingsPage(_ request: Request, page: PageSession, context: HubRequestContext, extra: [String: Any], status: HTTPResponse.Status) async throws -> Response {
+        let access = try await RegistryPage.access(request, page: page, hub: hub, context: context, action: "web.finding.read")
+        let stored = try await hub.advisories.findings.list(organisation: access.organisation.id)
+        let reasonError = extra["reasonError"] as? [String: Any]
+        let views = stored.map { entry -> [String: Any] in
+            let finding = entry.finding
+            let key = "\(finding.itemID)/\(finding.vulnerabilityID)"
+            var view: [String: Any] = [
+                "item": finding.itemID, "itemName": finding.itemName, "itemProduct": finding.itemProduct, "site": finding.site, "function": finding.function,
+                "vulnerability": finding.vulnerabilityID, "title": finding.title, "advisory": finding.advisoryID,
+                "statusLabel": (finding.status == .affected ? page.text["affected"] : page.text["may_affect"]) ?? "",
+                "affected": finding.status == .affected, "critical": finding.critical,
+                "severity": finding.severity.rawValue, "severityClass": finding.severity.rawValue.lowercased(),
+                "score": finding.severityScore > 0 ? String(format: "%.1f", finding.severityScore) : "",
+                "vectors": finding.scores.map { ["version": $0.version, "vector": $0.vector, "score": String(format: "%.1f", $0.baseScore)] },
+                "knownExploited": finding.knownExploited, "ransomware": finding.ransomware,
+                "requiredAction": finding.requiredAction ?? "", "dueDate": finding.dueDate ?? "",
+                "hasActions": !finding.actions.isEmpty,
+                "actions": finding.actions.map { ["category": $0.category, "details": $0.details, "url": $0.url ?? ""] },
+                "firstSeen": page.time(entry.firstSeen),
+                "evidence": finding.evidence,
+            ]
+            if let decision = entry.disposition {
+                view["decision"] = ["reason": decision.reason, "by": decision.decidedBy, "at": page.time(decision.decidedAt)]
+            }
+            if let reasonError, reasonError["key"] as? String == key { view["reasonError"] = reasonError["message"] }
+            return view
+        }
+        var values = page.frame
+        values["organisation"] = RegistryPage.name(access.organisation, language: page.language)
+        values["owner"] = access.relation == .owner && page.principal.allows(.write)
+        values["open"] = views.filter { $0["decision"] == nil }
+        values["closed"] = views.filter { $0["decision"] != nil }
+        values["hasClosed"] = views.contains { $0["decision"] != nil }
+        values["openCount"] = views.filter { $0["decision"] == nil }.count
+        values["exploitedCount"] = views.filter { $0["decision"] == nil && ($0["knownExploited"] as? Bool) == true }.count
+        values["documents"] = try await hub.advisories.documents.list(limit: 10).map {
+            ["id": $0.advisoryID, "title": $0.title, "format": $0.format.rawValue.uppercased(), "count": $0.vulnerabilities,
+             "at": page.time($0.importedAt)]
+        }
+        return renderer.page("advisories", language: page.language, title: page.text["advisories"] ?? "", values: values, status: status)
+    }
+}
