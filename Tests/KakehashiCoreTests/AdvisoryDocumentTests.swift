@@ -43,3 +43,22 @@ import Testing
         #expect(summary.rows.last?.items == 2)
     }
 }
+
+@Suite struct TLPExportTests {
+    @Test func eachAudienceGetsOnlyWhatTLPLetsLeave() {
+        let permitted = TLPPolicy.Audience.allCases.map { audience in TLPLevel.allCases.filter(audience.permits) }
+        #expect(permitted[0] == TLPLevel.allCases)
+        #expect(permitted[1] == [.clear, .green])
+        #expect(permitted[2] == [.clear])
+    }
+
+    @Test func anUnmarkedObjectLeavesWithTheLevelThatAppliedAndAMarkedOneUnchanged() throws {
+        let unmarked = try JSONValue.parse(#"{"type": "indicator", "id": "indicator--1", "object_marking_refs": ["marking-definition--abc"]}"#)
+        let labelled = TLPPolicy.labelled(unmarked, level: .green)
+        #expect(labelled["object_marking_refs"] == .array([.string("marking-definition--abc"), .string(TLPLevel.green.markingDefinitionID)]))
+        let tlp1White = try JSONValue.parse(#"{"type": "indicator", "object_marking_refs": ["marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9"]}"#)
+        #expect(TLPPolicy.labelled(tlp1White, level: .amber) == tlp1White)
+        let definition = try JSONValue.parse(#"{"type": "marking-definition", "id": "marking-definition--x"}"#)
+        #expect(TLPPolicy.labelled(definition, level: .red) == definition)
+    }
+}
