@@ -54,7 +54,7 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(WebhookController(reporting: reporting).endpoints, atPath: "/api/v1/webhooks")
     router.addRoutes(OutboxController(reporting: reporting).endpoints, atPath: "/api/v1/outbox")
     router.addRoutes(try OpenAPIController.load().endpoints)
-    router.addRoutes(WebController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(WebController(hub: hub, reporting: reporting, renderer: renderer).endpoints)
     router.addRoutes(IncidentPagesController(reporting: reporting, renderer: renderer).endpoints)
     router.addRoutes(InboxPageController(reporting: reporting, renderer: renderer).endpoints)
     router.addRoutes(TokenPagesController(hub: hub, renderer: renderer).endpoints)
