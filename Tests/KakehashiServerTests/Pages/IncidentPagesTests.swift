@@ -68,6 +68,7 @@ import Testing
             #expect(japanese.status == .unprocessableContent)
             #expect(japanese.html.contains(#"<p id="attack_techniques-error" class="error">ATT&amp;CK の手法 ID は T1234 または T1234.001 の形式です。</p>"#))
             #expect(japanese.html.contains(#"<p id="detected-error" class="error">日時として読み取れません。</p>"#))
+            #expect(japanese.html.contains(##"<li><a href="#attack_techniques">ATT&amp;CK 攻撃手法: ATT&amp;CK の手法 ID"##), "the summary links each error to its field")
             #expect(japanese.html.contains(#"value="T99""#) && japanese.html.contains(#"value="yesterday""#), "the input is kept")
             #expect(english.status == .unprocessableContent)
             #expect(english.html.contains(#"<p id="attack_techniques-error" class="error">ATT&amp;CK technique ids look like T1234 or T1234.001.</p>"#))

@@ -101,8 +101,14 @@ struct IncidentPagesController {
         values["stepTitle"] = page.text[step.titleKey] ?? ""
         values["formAction"] = incidentID.map { "/incidents/\($0)/steps/\(step.slug)" } ?? "/incidents/new"
         values["incidentID"] = incidentID.orFalse
-        values["groups"] = ReportFormLayout(form: form, language: page.language).groups(step).map { $0.values(form, errors: errorTexts) }
+        let groups = ReportFormLayout(form: form, language: page.language).groups(step)
+        values["groups"] = groups.map { $0.values(form, errors: errorTexts) }
         values["errorCount"] = (errors.isEmpty ? nil : errors.count).orFalse
+        // The summary links each error to its field, in the form's order, for keyboard and screen-reader users.
+        values["errorLinks"] = groups.flatMap(\.fields).compactMap { field -> [String: Any]? in
+            guard let error = errorTexts[field.name] else { return nil }
+            return ["target": field.name, "text": "\(field.label): \(error)"]
+        }
         let title = "\(page.text[step.titleKey] ?? "") · \(page.text["incident_report"] ?? "")"
         return renderer.page("incident-step", language: page.language, title: title, values: values, status: status)
     }
