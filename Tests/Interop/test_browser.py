@@ -1,13 +1,16 @@
 """A person's path through the pages in a real (headless) Chromium: sign in, search for an indicator,
-open it, switch the language, sign out. Screenshots of each page go to screenshots/ (git-ignored)."""
+open it, switch the language, sign out; file an incident report through the steps, submit it, see its
+deadlines, and acknowledge it in the ministry's inbox. Screenshots of each page go to screenshots/ (git-ignored)."""
+import datetime
 import pathlib
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from taxii2client.v21 import Collection
 
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
@@ -83,3 +86,100 @@ def test_sign_in_search_switch_language_sign_out(hub, browser):
     arrive(browser, "/signin")
     browser.get(f"{hub['url']}/collections")
     assert "/signin" in browser.current_url, "after sign-out the session is gone"
+
+
+def sign_in(driver, hub, username):
+    driver.get(f"{hub['url']}/signin")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(hub["password"])
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    arrive(driver, "/")
+    WebDriverWait(driver, 10).until(lambda d: "/signin" not in d.current_url)
+
+
+def set_value(driver, element_id, value):
+    """Types into a field; datetime-local inputs take their value directly, as their keyboard entry depends on the locale."""
+    element = driver.find_element(By.ID, element_id)
+    if element.get_attribute("type") == "datetime-local":
+        driver.execute_script("arguments[0].value = arguments[1]", element, value)
+    else:
+        element.clear()
+        element.send_keys(value)
+
+
+def save_step(driver, next_fragment):
+    driver.find_element(By.CSS_SELECTOR, "form.report button[type=submit]").click()
+    arrive(driver, next_fragment)
+
+
+def test_file_an_incident_report_through_the_steps_and_see_its_deadlines(hub, browser):
+    marker = f"ブラウザ試験 {uuid.uuid4().hex[:6]}"
+    local = lambda hours: (datetime.datetime.now(ZoneInfo("Asia/Tokyo")) - datetime.timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M")
+    sign_in(browser, hub, "interop-writer")
+    browser.find_element(By.LINK_TEXT, "インシデント").click()
+    arrive(browser, "/incidents")
+    browser.find_element(By.LINK_TEXT, "インシデントを報告する").click()
+    arrive(browser, "/incidents/new")
+    assert "報告者と連絡先" in browser.title
+    browser.find_element(By.CSS_SELECTOR, "input[name=designations][value=jp-critical-infrastructure-operator]").click()
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=sectors][value=railway]").is_selected(), "the organisation's sector is filled in"
+    set_value(browser, "contact_name_0", "Interop CSIRT")
+    set_value(browser, "contact_email_0", "csirt@interop-rail.example.jp")
+    browser.find_element(By.ID, "contact_24x7_0").click()
+    shot(browser, "incident-step1-reporter")
+    save_step(browser, "/steps/happened")
+
+    set_value(browser, "detected", local(3))
+    set_value(browser, "became_aware", local(2))
+    Select(browser.find_element(By.ID, "category")).select_by_value("ransomware")
+    set_value(browser, "attack_techniques", "T99")
+    set_value(browser, "narrative_ja", marker)
+    browser.find_element(By.CSS_SELECTOR, "form.report button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "attack_techniques-error"))
+    assert "T1234" in browser.find_element(By.ID, "attack_techniques-error").text, "the error stands beside its field"
+    assert browser.find_element(By.ID, "narrative_ja").get_attribute("value") == marker, "the input is kept"
+    shot(browser, "incident-step2-error")
+    set_value(browser, "attack_techniques", "T1486")
+    save_step(browser, "/steps/impact")
+
+    set_value(browser, "service_name_0", "Seat reservation")
+    Select(browser.find_element(By.ID, "service_state_0")).select_by_value("down")
+    shot(browser, "incident-step3-impact")
+    save_step(browser, "/steps/details")
+    Select(browser.find_element(By.ID, "indicator_type_0")).select_by_value("ipv4")
+    set_value(browser, "indicator_value_0", "198.51.100.77")
+    shot(browser, "incident-step4-details")
+    save_step(browser, "/steps/sharing")
+    shot(browser, "incident-step5-sharing")
+    save_step(browser, "/steps/review")
+    assert marker in browser.page_source and "速報" in browser.page_source
+    shot(browser, "incident-review")
+
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button[type=submit]").click()
+    arrive(browser, "submitted=initial")
+    page = browser.page_source
+    assert "提出しました" in page and "提出済み（期限内）" in page, "the stage is done, in time"
+    assert "相互運用 国土交通省" in page and "送達済み" in page, "the report reached the ministry"
+    shot(browser, "incident-submitted")
+    browser.find_element(By.LINK_TEXT, "インシデント").click()
+    arrive(browser, "/incidents")
+    assert marker in browser.page_source
+    shot(browser, "incidents")
+    browser.find_element(By.LINK_TEXT, "APIトークン").click()
+    arrive(browser, "/tokens")
+    shot(browser, "tokens")
+    browser.find_element(By.LINK_TEXT, "ダッシュボード").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "incidents-category-title"))
+    shot(browser, "dashboard-incidents")
+    browser.find_element(By.CSS_SELECTOR, "header form button").click()
+    arrive(browser, "/signin")
+
+    sign_in(browser, hub, "interop-officer")
+    browser.find_element(By.LINK_TEXT, "受信箱").click()
+    arrive(browser, "/inbox")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "table.inbox tbody tr") if marker in r.text)
+    shot(browser, "inbox")
+    row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    arrive(browser, "acknowledged=")
+    assert "受領確認済み" in browser.page_source
+    shot(browser, "inbox-acknowledged")

@@ -1,5 +1,7 @@
 # Starts a live hub on a scratch SQLite database for the Python interoperability tests, with a
-# writer and a reader organisation, their tokens and a collection, exported as KAKEHASHI_INTEROP_*.
+# writer and a reader organisation, their tokens and a collection, exported as KAKEHASHI_INTEROP_*;
+# and for incident reports a ministry (receiving for jp-mlit, with an officer) and a national office
+# (receiving for jp-nisc).
 
 start_interop_hub() {
   local bin=$1
@@ -8,9 +10,14 @@ start_interop_hub() {
   port=$(free_port)
   "$bin" org create --database "$db" --name-ja "相互運用 鉄道" --name-en "Interop Railway" --kind operator --sectors railways >/dev/null
   "$bin" org create --database "$db" --name-ja "相互運用 空港" --name-en "Interop Airport" --kind operator --sectors airports >/dev/null
+  "$bin" org create --database "$db" --name-ja "相互運用 国土交通省" --name-en "Interop Ministry" --kind regulator --sectors railways,airports >/dev/null
+  "$bin" org create --database "$db" --name-ja "相互運用 国家サイバー統括室" --name-en "Interop National Office" --kind national-center >/dev/null
+  "$bin" authority assign --database "$db" jp-mlit --orgs "Interop Ministry" >/dev/null
+  "$bin" authority assign --database "$db" jp-nisc --orgs "Interop National Office" >/dev/null
   KAKEHASHI_INTEROP_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
   export KAKEHASHI_INTEROP_PASSWORD
   printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop Railway" --username interop-writer --role analyst >/dev/null
+  printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop Ministry" --username interop-officer --role analyst >/dev/null
   python3 -c 'import secrets; print(secrets.token_urlsafe(18))' | "$bin" user create --database "$db" --org "Interop Airport" --username interop-reader --role viewer >/dev/null
   KAKEHASHI_INTEROP_TOKEN=$("$bin" token create --database "$db" --user interop-writer --scopes read,write 2>/dev/null)
   KAKEHASHI_INTEROP_READER_TOKEN=$("$bin" token create --database "$db" --user interop-reader --scopes read 2>/dev/null)

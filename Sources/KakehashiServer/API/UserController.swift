@@ -46,8 +46,12 @@ struct UserController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> [UserView] {
         let principal = try context.require(.admin)
-        let scope = principal.isHubAdministrator ? nil : principal.organisation.id
-        return try await hub.users.list(organisationID: scope).map(UserView.init)
+        return try await Self.visibleUsers(to: principal, hub: hub).map(UserView.init)
+    }
+
+    /// The users an administrator manages: the organisation's, or every member's for hub administrators.
+    static func visibleUsers(to principal: Principal, hub: Hub) async throws -> [User] {
+        try await hub.users.list(organisationID: principal.isHubAdministrator ? nil : principal.organisation.id)
     }
 
     @Sendable func create(_ request: Request, context: HubRequestContext) async throws -> EditedResponse<UserView> {

@@ -12,17 +12,7 @@ extension IncidentController {
         guard let receipt = context.parameters.get("receipt", as: UUID.self) else {
             throw APIError(.badRequest, code: "invalid-id", "the receipt id must be a UUID", field: "receipt")
         }
-        guard let delivery = try await reporting.incidents.delivery(id: receipt), delivery.incidentID == incidentID else {
-            try await hub.audit.append(.by(context, action: "delivery.acknowledge.denied", objectType: "delivery", objectID: receipt.uuidString.lowercased(), details: ["reason": "not-found"]))
-            throw APIError(.notFound, code: "not-found", "incident \(incidentID.uuidString.lowercased()) has no delivery with the receipt id \(receipt.uuidString.lowercased())")
-        }
-        guard delivery.recipientOrganisation == principal.organisation.id else {
-            try await hub.audit.append(.by(context, action: "delivery.acknowledge.denied", objectType: "delivery", objectID: receipt.uuidString.lowercased(), details: ["reason": "not-recipient"]))
-            throw APIError(.forbidden, code: "not-recipient", "only the organisation the report was delivered to may acknowledge it")
-        }
-        let acknowledged = try await reporting.incidents.acknowledge(id: receipt, by: principal.user.username, at: Date(), audit: .by(
-            context, action: "delivery.acknowledge", objectType: "delivery", objectID: receipt.uuidString.lowercased(),
-            details: ["incident": incidentID.uuidString.lowercased(), "version": String(delivery.version)]))
+        let acknowledged = try await service.acknowledge(incidentID: incidentID, receipt: receipt, by: principal, context: context)
         return DeliveryView(acknowledged)
     }
 

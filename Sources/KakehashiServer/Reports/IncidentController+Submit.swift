@@ -10,12 +10,8 @@ extension IncidentController {
     /// missing field in Japanese and English, and keeps the report as the draft.
     @Sendable func submit(_ request: Request, context: HubRequestContext) async throws -> Response {
         let principal = try context.require(.report)
-        let access = try await IncidentAccess.load(try Self.incidentID(context), for: principal, reporting: reporting, context: context, action: "incident.submit")
-        guard access.relation == .reporter else {
-            throw APIError(.forbidden, code: "not-reporter", "only the reporting organisation may submit reports for this incident")
-        }
+        let access = try await service.reporterAccess(try Self.incidentID(context), for: principal, context: context, action: "incident.submit", purpose: "submit reports for this incident")
         let record = access.record
-        let objectID = record.id.uuidString.lowercased()
         guard let body = try await Self.jsonBody(request, context: context) as? [String: Any] else {
             throw APIError(.badRequest, code: "invalid-body", "the body must be a JSON object with kind, and optionally report and baseVersion")
         }
@@ -26,7 +22,7 @@ extension IncidentController {
                 throw APIError(.conflict, code: "version-conflict", "the incident is at version \(record.latestVersion), not \(base); reload it and submit again", field: "baseVersion")
             }
         }
-        try Self.checkOrder(kind, record: record)
+        try IncidentService.checkOrder(kind, record: record)
         let report: IncidentReport
         if let given = body["report"] {
             report = try ReportInput.report(from: given, by: principal.organisation)
@@ -40,14 +36,9 @@ extension IncidentController {
         }
 
         let outcome: ReportSubmitter.Outcome
-        do {
-            outcome = try await ReportSubmitter(reporting: reporting, logger: context.logger).submit(report, kind: kind, access: access, username: principal.user.username, organisation: principal.organisation,
-                                                                            audit: .by(context, action: "incident.submit", objectType: "incident", objectID: objectID))
-        } catch let refusal as SubmissionRefusal {
-            let draft = DraftRecord(incidentID: record.id, json: try ReportInput.json(report), savedBy: principal.user.username, savedAt: Date())
-            let fields = refusal.missing.map(\.field.rawValue).joined(separator: ",")
-            try await reporting.incidents.saveDraft(draft, category: report.category.rawValue, audit: .by(context, action: "incident.submit.refused", objectType: "incident", objectID: objectID, details: ["kind": kind.rawValue, "missing": fields]))
-            return try Self.refusal(refusal)
+        switch try await service.submit(report, kind: kind, access: access, by: principal, context: context) {
+        case .accepted(let accepted): outcome = accepted
+        case .refused(let refusal): return try Self.refusal(refusal)
         }
         let result = SubmissionResultView(
             incidentID: record.id, version: outcome.version, kind: kind, submittedAt: outcome.submittedAt, deliveries: outcome.deliveries.map(DeliveryView.init),
@@ -61,19 +52,6 @@ extension IncidentController {
             throw APIError(.badRequest, code: "invalid-field", "kind must be initial, update or final (save drafts with PUT …/draft)", field: "kind")
         }
         return kind
-    }
-
-    /// Initial first and once; updates and the final report after it; nothing after the final report.
-    static func checkOrder(_ kind: SubmissionKind, record: IncidentRecord) throws {
-        if record.status == .closed {
-            throw APIError(.conflict, code: "incident-closed", "the final report was submitted already; the incident is closed", field: "kind")
-        }
-        if kind == .initial, record.latestVersion > 0 {
-            throw APIError(.conflict, code: "already-reported", "the initial report was submitted already (version 1); send an update or the final report", field: "kind")
-        }
-        if kind != .initial, record.latestVersion == 0 {
-            throw APIError(.conflict, code: "not-yet-reported", "submit the initial report first", field: "kind")
-        }
     }
 
     static func refusal(_ refusal: SubmissionRefusal) throws -> Response {

@@ -11,6 +11,7 @@ struct IncidentController {
     let reporting: Reporting
 
     var hub: Hub { reporting.hub }
+    var service: IncidentService { IncidentService(reporting: reporting) }
 
     var endpoints: RouteCollection<HubRequestContext> {
         let routes = RouteCollection(context: HubRequestContext.self)
@@ -29,25 +30,18 @@ struct IncidentController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> [IncidentSummaryView] {
         let principal = try context.require(.read)
-        let records = try await reporting.incidents.list(reporter: principal.organisation.id)
-        try await hub.audit.append(.by(context, action: "incident.list", objectType: "incident", details: ["count": String(records.count)]))
-        return records.map(IncidentSummaryView.init)
+        return try await service.list(for: principal, context: context).map(IncidentSummaryView.init)
     }
 
     @Sendable func inbox(_ request: Request, context: HubRequestContext) async throws -> [DeliveryView] {
         let principal = try context.require(.read)
-        let deliveries = try await reporting.incidents.inbox(recipient: principal.organisation.id)
-        try await hub.audit.append(.by(context, action: "incident.inbox", objectType: "delivery", details: ["count": String(deliveries.count)]))
-        return deliveries.map(DeliveryView.init)
+        return try await service.inbox(for: principal, context: context).map(DeliveryView.init)
     }
 
     @Sendable func create(_ request: Request, context: HubRequestContext) async throws -> EditedResponse<IncidentView> {
         let principal = try context.require(.report)
         let report = try ReportInput.report(from: try await Self.jsonBody(request, context: context), by: principal.organisation)
-        let now = Date()
-        let record = IncidentRecord(reporterOrganisation: principal.organisation.id, category: report.category.rawValue, createdBy: principal.user.username, createdAt: now, updatedAt: now)
-        let draft = DraftRecord(incidentID: record.id, json: try ReportInput.json(report), savedBy: principal.user.username, savedAt: now)
-        try await reporting.incidents.create(record, draft: draft, audit: .by(context, action: "incident.create", objectType: "incident", objectID: record.id.uuidString.lowercased()))
+        let (record, draft) = try await service.create(report, by: principal, context: context)
         let access = IncidentAccess(record: record, relation: .reporter, submissions: [], deliveries: [], allSubmissions: [], allDeliveries: [])
         return EditedResponse(status: .created, response: try access.view(draft: draft))
     }
@@ -62,14 +56,10 @@ struct IncidentController {
 
     @Sendable func saveDraft(_ request: Request, context: HubRequestContext) async throws -> DraftView {
         let principal = try context.require(.report)
-        let access = try await IncidentAccess.load(try Self.incidentID(context), for: principal, reporting: reporting, context: context, action: "incident.draft")
-        guard access.relation == .reporter else {
-            throw APIError(.forbidden, code: "not-reporter", "only the reporting organisation may edit the draft")
-        }
+        let access = try await service.reporterAccess(try Self.incidentID(context), for: principal, context: context, action: "incident.draft", purpose: "edit the draft")
         let report = try ReportInput.report(from: try await Self.jsonBody(request, context: context), by: principal.organisation)
-        let draft = DraftRecord(incidentID: access.record.id, json: try ReportInput.json(report), savedBy: principal.user.username, savedAt: Date())
-        try await reporting.incidents.saveDraft(draft, category: report.category.rawValue, audit: .by(context, action: "incident.draft.save", objectType: "incident", objectID: access.record.id.uuidString.lowercased()))
-        return DraftView(savedAt: draft.savedAt, savedBy: draft.savedBy, report: report)
+        let draft = try await service.saveDraft(report, access: access, by: principal, context: context)
+        return DraftView(savedAt: draft.savedAt, savedBy: draft.savedBy, report: try ReportInput.decode(draft.json))
     }
 
     @Sendable func deadlines(_ request: Request, context: HubRequestContext) async throws -> [DeadlineSummary] {

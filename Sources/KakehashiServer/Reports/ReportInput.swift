@@ -25,6 +25,15 @@ enum ReportInput {
         }
     }
 
+    /// `report` as filed by `organisation`: its id always, and its name and sectors where the report gives none.
+    static func attributed(_ report: IncidentReport, to organisation: Organisation) -> IncidentReport {
+        var report = report
+        report.reporter.organizationID = organisation.id.uuidString.lowercased()
+        if report.reporter.organizationName == nil { report.reporter.organizationName = organisation.nameJa }
+        if report.reporter.sectors.isEmpty { report.reporter.sectors = organisation.sectors.map(\.regimeSectorName) }
+        return report
+    }
+
     /// The report as the hub stores it: ISO 8601 UTC instants, sorted keys.
     static func json(_ report: IncidentReport) throws -> String {
         String(decoding: try ReportCoding.makeEncoder().encode(report), as: UTF8.self)

@@ -13,6 +13,11 @@ struct FormFields: Sendable {
         }
     }
 
+    /// Fields given as name–value pairs, e.g. a stored value written out for a form.
+    init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
     /// The first value of `name`.
     subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
 

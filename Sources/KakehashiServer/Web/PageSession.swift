@@ -32,12 +32,19 @@ struct PageSession {
             var response = try await body(page)
             PageLanguage.remember(request, on: &response)
             return response
+        } catch let error as APIError where [.notFound, .forbidden].contains(error.status) {
+            // A refusal from a shared service (e.g. another organisation's incident) looks like any missing page.
+            return notFound(page, renderer: renderer)
         } catch is PageNotFound {
-            var values = page.frame
-            values["heading"] = page.text["not_found"] ?? ""
-            values["message"] = page.text["not_found_message"] ?? ""
-            return renderer.page("error", language: page.language, title: page.text["not_found"] ?? "", values: values, status: .notFound)
+            return notFound(page, renderer: renderer)
         }
+    }
+
+    private static func notFound(_ page: PageSession, renderer: PageRenderer) -> Response {
+        var values = page.frame
+        values["heading"] = page.text["not_found"] ?? ""
+        values["message"] = page.text["not_found_message"] ?? ""
+        return renderer.page("error", language: page.language, title: page.text["not_found"] ?? "", values: values, status: .notFound)
     }
 
     /// Values every signed-in page's frame needs.
@@ -47,6 +54,8 @@ struct PageSession {
                 "displayName": principal.user.displayName,
                 "organisationName": language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn,
                 "overseer": principal.isAuditOverseer,
+                "inbox": principal.receivesReports,
+                "admin": principal.allows(.admin),
             ] as [String: Any],
             "csrf": session.csrfToken,
         ]

@@ -6,6 +6,7 @@ import KakehashiStorage
 /// The pages: sign-in, sign-out and the dashboard.
 struct WebController {
     let hub: Hub
+    let reporting: Reporting
     let renderer: PageRenderer
 
     var endpoints: RouteCollection<HubRequestContext> {
@@ -25,6 +26,7 @@ struct WebController {
             values["organisationKind"] = principal.organisation.kind.rawValue
             values["role"] = principal.user.role.rawValue
             for (key, value) in try await Dashboard.load(for: page, hub: hub).values { values[key] = value }
+            for (key, value) in try await IncidentActivity.load(for: page, reporting: reporting, context: context).values { values[key] = value }
             return renderer.page("home", language: page.language, title: page.text["dashboard"] ?? "", values: values)
         }
     }

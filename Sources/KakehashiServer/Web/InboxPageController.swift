@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+/// `/inbox`: the reports delivered to a recipient organisation (a regulator or the national center), each
+/// with the summary the API lets the recipient read, and an Acknowledge button. Goes through
+/// ``IncidentService`` as `GET /api/v1/incidents/inbox` and the acknowledge endpoint do.
+struct InboxPageController {
+    let reporting: Reporting
+    let renderer: PageRenderer
+
+    var service: IncidentService { IncidentService(reporting: reporting) }
+
+    var endpoints: RouteCollection<HubRequestContext> {
+        let routes = RouteCollection(context: HubRequestContext.self)
+        routes.get("inbox", use: list)
+        routes.post("inbox/:id/deliveries/:receipt/acknowledge", use: acknowledge)
+        return routes
+    }
+
+    @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            guard page.principal.receivesReports else { throw PageNotFound() }
+            var names: [UUID: Organisation] = [:]
+            for organisation in try await reporting.hub.organisations.list() { names[organisation.id] = organisation }
+            var rows: [[String: Any]] = []
+            for delivery in try await service.inbox(for: page.principal, context: context) {
+                let overview = try await IncidentOverview.load(delivery.incidentID, page: page, service: service, context: context, action: "web.inbox")
+                let submitted = try overview.access.submissions.first { $0.version == delivery.version }.map { try ReportInput.decode($0.json) }
+                var row = DeliveryRow.values(delivery, recipient: names[delivery.recipientOrganisation], page: page, canAcknowledge: true)
+                row["reporter"] = names[overview.access.record.reporterOrganisation].map { page.language == "ja" ? $0.nameJa : $0.nameEn } ?? "-"
+                row["title"] = overview.title(language: page.language)
+                row["kind"] = overview.access.submissions.first { $0.version == delivery.version }.map { $0.kind.label[page.language == "en" ? .en : .ja] } ?? ""
+                row["category"] = submitted.map { page.text["category_\($0.category.rawValue)"] ?? $0.category.rawValue } ?? ""
+                row["tlp"] = (submitted?.sharing.tlp.displayName).orFalse
+                row["tlpClass"] = submitted?.sharing.tlp.cssClass ?? ""
+                rows.append(row)
+            }
+            var values = page.frame
+            values["deliveries"] = rows
+            values["acknowledged"] = request.uri.queryParameters["acknowledged"] != nil
+            return renderer.page("inbox", language: page.language, title: page.text["inbox"] ?? "", values: values)
+        }
+    }
+
+    /// Acknowledges a delivery for the recipient; anyone else's attempt is refused (audited) with the 404 page.
+    @Sendable func acknowledge(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            guard let incident = context.parameters.get("id", as: UUID.self), let receipt = context.parameters.get("receipt", as: UUID.self) else { throw PageNotFound() }
+            _ = try await service.acknowledge(incidentID: incident, receipt: receipt, by: page.principal, context: context)
+            return .redirect(to: "/inbox?acknowledged=\(receipt.uuidString.lowercased())", type: .normal)
+        }
+    }
+}
+
+extension Principal {
+    /// Organisations that receive incident reports for an authority: regulators and the national center.
+    var receivesReports: Bool {
+        [.regulator, .nationalCenter].contains(organisation.kind)
+    }
+}
