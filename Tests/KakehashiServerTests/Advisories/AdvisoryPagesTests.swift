@@ -71,3 +71,21 @@ import Testing
         }
     }
 }
+
+@Suite struct AdvisoryDashboardTests {
+    @Test func theDashboardShowsKnownExploitedFindingsAndSupportEndFlags() async throws {
+        try await AdvisoryWorld.run { world, client in
+            try await world.registerRailEquipment(client)
+            try await world.importDemoAdvisories(client)
+            let viewer = try await world.base.signIn(client, as: "rail-viewer")
+            let (status, page) = try await CollectionPagesTests.html(client, "/?lang=en", viewer)
+            #expect(status == .ok)
+            #expect(page.contains("Vulnerabilities affecting your equipment"))
+            #expect(page.contains("badge-kev") && page.contains("CVE-2026-41234"))
+            #expect(page.contains("運行管理サーバ") && page.contains("flag-ended"), "the item past support end is flagged")
+            let regulator = try await world.base.signIn(client, as: "rail-regulator")
+            let (_, overview) = try await CollectionPagesTests.html(client, "/?lang=en", regulator)
+            #expect(overview.contains("Support end by sector") && overview.contains("railways"))
+        }
+    }
+}
