@@ -183,3 +183,36 @@ def test_file_an_incident_report_through_the_steps_and_see_its_deadlines(hub, br
     arrive(browser, "acknowledged=")
     assert "受領確認済み" in browser.page_source
     shot(browser, "inbox-acknowledged")
+
+
+def test_equipment_and_advisories_pages_and_a_not_applicable_decision(hub, browser):
+    sign_in(browser, hub, "interop-writer")
+    browser.find_element(By.LINK_TEXT, "重要設備").click()
+    arrive(browser, "/equipment")
+    page = browser.page_source
+    assert "運行管理システム" in page and "変電所 PLC" in page, "the registry imported by the CLI is listed"
+    assert "flag-ending-soon" in page or "flag-ended" in page, "support end is flagged"
+    shot(browser, "equipment")
+
+    browser.find_element(By.LINK_TEXT, "脆弱性情報").click()
+    arrive(browser, "/advisories")
+    finding = next(a for a in browser.find_elements(By.CSS_SELECTOR, "article.finding") if "CVE-2021-44228" in a.text)
+    assert "悪用が確認済み" in finding.text, "the KEV entry marks it known exploited"
+    assert "CVE-2026-41234" not in browser.page_source.split("最近取り込んだアドバイザリ")[0], "the PLC on the fixed firmware has no finding"
+    shot(browser, "advisories")
+    finding.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error[role=alert]"))
+    assert "理由を入力" in browser.page_source, "a reason is required"
+    finding = next(a for a in browser.find_elements(By.CSS_SELECTOR, "article.finding") if "CVE-2021-44228" in a.text)
+    finding.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("案内表示サーバは2.17.1へ更新済み（台帳更新待ち）")
+    finding.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: "該当しないとした脆弱性" in d.page_source)
+    assert "2.17.1へ更新済み" in browser.page_source
+    shot(browser, "advisories-not-applicable")
+    browser.find_element(By.CSS_SELECTOR, "header form button").click()
+    arrive(browser, "/signin")
+
+    sign_in(browser, hub, "interop-officer")
+    browser.get(f"{hub['url']}/equipment")
+    assert "所管の事業者" in browser.page_source and "相互運用 鉄道" in browser.page_source, "the regulator sees the operators of its sectors"
+    shot(browser, "equipment-regulator")

@@ -1,5 +1,6 @@
 """The OASIS taxii2-client drives every TAXII 2.1 endpoint of a live hub; stix2-validator judges what comes back."""
 import datetime
+import json
 import time
 import uuid
 
@@ -120,3 +121,32 @@ def test_reader_cannot_write_and_filters_work(hub):
     assert typed.get("objects", []) == []
     with pytest.raises(Exception):
         reader.add_objects({"objects": [indicator(1)]})
+
+
+def test_export_bundle_and_event_stream_pass_the_validator(hub):
+    collection = collection_for(hub, hub["token"])
+    unmarked = indicator(7)
+    del unmarked["object_marking_refs"]
+    clear = indicator(8)
+    clear["object_marking_refs"] = ["marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"]
+    status = collection.add_objects({"objects": [unmarked, clear]})
+    assert status.status == "complete" and status.success_count == 2
+    headers = {"Authorization": f"Bearer {hub['token']}"}
+    base = f"{hub['url']}/api/v1/collections/{hub['collection']}"
+
+    exported = requests.get(f"{base}/export", headers=headers, timeout=30)
+    assert exported.status_code == 200 and exported.headers["Content-Type"].startswith("application/stix+json")
+    bundle = exported.json()
+    assert bundle["type"] == "bundle"
+    by_id = {obj["id"]: obj for obj in bundle["objects"]}
+    assert by_id[unmarked["id"]]["object_marking_refs"] == ["marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421"], \
+        "an unmarked object leaves labelled with the collection's default, TLP:AMBER"
+    result = validate_instance(bundle, OPTIONS)
+    assert result.is_valid, [str(e) for e in result.errors]
+
+    stream = requests.get(f"{base}/stream", params={"wait": 0}, headers={**headers, "Last-Event-ID": "0"}, timeout=30)
+    assert stream.status_code == 200 and stream.headers["Content-Type"].startswith("text/event-stream")
+    events = [block for block in stream.text.split("\n\n") if "event: stix-object" in block]
+    objects = [json.loads(next(line[6:] for line in block.split("\n") if line.startswith("data: "))) for block in events]
+    assert {unmarked["id"], clear["id"]} <= {obj["id"] for obj in objects}
+    assert_valid(objects)

@@ -1,7 +1,7 @@
 # Starts a live hub on a scratch SQLite database for the Python interoperability tests, with a
 # writer and a reader organisation, their tokens and a collection, exported as KAKEHASHI_INTEROP_*;
 # and for incident reports a ministry (receiving for jp-mlit, with an officer) and a national office
-# (receiving for jp-nisc).
+# (receiving for jp-nisc); the railway's equipment registry and the demo advisories.
 
 start_interop_hub() {
   local bin=$1
@@ -23,6 +23,10 @@ start_interop_hub() {
   KAKEHASHI_INTEROP_READER_TOKEN=$("$bin" token create --database "$db" --user interop-reader --scopes read 2>/dev/null)
   KAKEHASHI_INTEROP_COLLECTION=$("$bin" collection create --database "$db" --title "Interop transport" --readers "Interop Railway,Interop Airport" --writers "Interop Railway")
   export KAKEHASHI_INTEROP_TOKEN KAKEHASHI_INTEROP_READER_TOKEN KAKEHASHI_INTEROP_COLLECTION
+  # The railway's critical equipment and the bundled demo advisories, so the advisory pages have findings.
+  local demo="$root/Sources/KakehashiServer/Resources/demo"
+  "$bin" equipment import --database "$db" --org "Interop Railway" "$demo/equipment-rail.csv" >/dev/null
+  "$bin" advisories import --database "$db" "$demo/advisories" >/dev/null 2>&1
   "$bin" serve --database "$db" --port "$port" >"$INTEROP_DIR/hub.log" 2>&1 &
   INTEROP_PID=$!
   export KAKEHASHI_INTEROP_URL="http://127.0.0.1:$port"

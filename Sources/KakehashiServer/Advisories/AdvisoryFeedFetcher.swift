@@ -27,15 +27,8 @@ public struct AdvisoryFeedFetcher: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await runOnce(now: Date())
-                } catch {
-                    logger.warning("advisory feed round failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        await PeriodicWork.run(every: interval, logger: logger, failure: "advisory feed round failed") {
+            _ = try await runOnce(now: Date())
         }
     }
 

@@ -29,15 +29,8 @@ public struct WebhookDispatcher: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await runOnce(now: Date())
-                } catch {
-                    logger.warning("webhook dispatch failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        await PeriodicWork.run(every: interval, logger: logger, failure: "webhook dispatch failed") {
+            _ = try await runOnce(now: Date())
         }
     }
 
