@@ -65,18 +65,20 @@ struct FindingPagesController {
         let views = stored.map { entry -> [String: Any] in
             let finding = entry.finding
             let key = "\(finding.itemID)/\(finding.vulnerabilityID)"
+            // KEV's required action is shown on its own line, not again among the remediations.
+            let actions = finding.actions.filter { $0.category != "required_action" || finding.requiredAction == nil }
             var view: [String: Any] = [
                 "item": finding.itemID, "itemName": finding.itemName, "itemProduct": finding.itemProduct, "site": finding.site, "function": finding.function,
                 "vulnerability": finding.vulnerabilityID, "title": finding.title, "advisory": finding.advisoryID,
                 "statusLabel": (finding.status == .affected ? page.text["affected"] : page.text["may_affect"]) ?? "",
                 "affected": finding.status == .affected, "critical": finding.critical,
-                "severity": finding.severity.rawValue, "severityClass": finding.severity.rawValue.lowercased(),
+                "severity": finding.severityScore > 0 ? finding.severity.rawValue : page.text["unscored"] ?? "", "severityClass": finding.severity.rawValue.lowercased(),
                 "score": finding.severityScore > 0 ? String(format: "%.1f", finding.severityScore) : "",
                 "vectors": finding.scores.map { ["version": $0.version, "vector": $0.vector, "score": String(format: "%.1f", $0.baseScore)] },
                 "knownExploited": finding.knownExploited, "ransomware": finding.ransomware,
                 "requiredAction": finding.requiredAction ?? "", "dueDate": finding.dueDate ?? "",
-                "hasActions": !finding.actions.isEmpty,
-                "actions": finding.actions.map { ["category": $0.category, "details": $0.details, "url": $0.url ?? ""] },
+                "hasActions": !actions.isEmpty,
+                "actions": actions.map { ["category": page.text["remedy_" + $0.category] ?? $0.category, "details": $0.details, "url": $0.url ?? ""] },
                 "firstSeen": page.time(entry.firstSeen),
                 "evidence": finding.evidence,
             ]

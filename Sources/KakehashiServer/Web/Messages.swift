@@ -331,6 +331,14 @@ enum Messages {
         "tier_regular": "正会員",
         "tier_supporting": "賛助会員",
         "tier_observer": "オブザーバー",
+        "unscored": "未評価",
+        "remedy_vendor_fix": "修正版",
+        "remedy_workaround": "回避策",
+        "remedy_mitigation": "緩和策",
+        "remedy_no_fix_planned": "修正予定なし",
+        "remedy_none_available": "対策なし",
+        "remedy_solution": "対策",
+        "remedy_required_action": "必要な対応",
     ]
 
     static let en: [String: String] = [
@@ -664,6 +672,14 @@ enum Messages {
         "tier_regular": "Regular",
         "tier_supporting": "Supporting",
         "tier_observer": "Observer",
+        "unscored": "not scored",
+        "remedy_vendor_fix": "Vendor fix",
+        "remedy_workaround": "Workaround",
+        "remedy_mitigation": "Mitigation",
+        "remedy_no_fix_planned": "No fix planned",
+        "remedy_none_available": "None available",
+        "remedy_solution": "Solution",
+        "remedy_required_action": "Required action",
     ]
 
     /// The catalogue for a language code; Japanese unless English is asked for.
