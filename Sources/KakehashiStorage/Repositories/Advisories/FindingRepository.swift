@@ -45,7 +45,13 @@ public struct FindingRepository: Sendable {
             encoded[finding.key] = (finding, String(decoding: try encoder.encode(finding), as: UTF8.self))
         }
         let fresh = encoded
+        let engine = database.engine
         return try await database.transaction { db in
+            // Two hub processes re-matching the same organisation at once take turns here (SQLite's
+            // write lock already serialises whole transactions).
+            if engine == .postgres {
+                _ = try await db.raw("SELECT id FROM organisations WHERE id = \(bind: org) FOR UPDATE").all()
+            }
             var stored: [FindingKey: String] = [:]
             for row in try await db.select().columns("item_id", "vulnerability_id", "json").from("advisory_findings")
                 .where("organisation_id", .equal, org).all() {
