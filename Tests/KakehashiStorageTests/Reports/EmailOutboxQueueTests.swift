@@ -92,4 +92,33 @@ import Testing
             #expect(try await outbox.claimDue(now: now.addingTimeInterval(100_000), lease: 60).isEmpty)
         }
     }
+
+    @Test(arguments: TestEngine.allCases)
+    func concurrentMailersNeverClaimTheSameMessage(engine: TestEngine) async throws {
+        try await TestDatabases.with(engine) { database async throws in
+            let fixture = ReportStorageFixture()
+            try await fixture.install(on: database)
+            let repository = IncidentRepository(database: database)
+            let incident = try await fixture.createIncident(repository)
+            for version in 0..<3 {
+                try await repository.submit(fixture.plan(incident, after: version, kind: version == 0 ? .initial : .update, at: fixture.start), audit: fixture.audit("incident.submit"))
+            }
+            let book = NotificationAddressBook(database: database)
+            for organisation in [fixture.ministry.id, fixture.office.id] {
+                try await book.set(try EmailAddress.list(["soc@\(organisation.uuidString.lowercased().prefix(8)).example.jp"]), of: organisation, audit: fixture.audit("set"))
+            }
+            let outbox = EmailOutbox(database: database)
+            let now = fixture.start.addingTimeInterval(1)
+
+            let claims = try await withThrowingTaskGroup(of: [UUID].self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try await outbox.claimDue(now: now, lease: 60, limit: 2).map(\.message.id) }
+                }
+                return try await group.reduce(into: [UUID]()) { $0 += $1 }
+            }
+
+            #expect(claims.count == Set(claims).count, "no message is claimed twice")
+            #expect(Set(claims) == Set(try await outbox.list().map(\.id)), "all six messages are claimed")
+        }
+    }
 }
