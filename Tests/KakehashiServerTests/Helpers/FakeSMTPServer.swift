@@ -2,6 +2,7 @@ import Foundation
 @testable import KakehashiServer
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// An SMTP server on 127.0.0.1 for tests: it records the dialogue and answers as its ``Behaviour`` says.
 final class FakeSMTPServer: @unchecked Sendable {
@@ -17,6 +18,9 @@ final class FakeSMTPServer: @unchecked Sendable {
         var dataReply = "250 2.0.0 queued as F4KE"
         /// A command (by prefix) the server reads and never answers.
         var stallOn: String?
+        /// With a context, EHLO offers STARTTLS, or (with `implicitTLS`) TLS starts with the connection.
+        var tls: NIOSSLContext?
+        var implicitTLS = false
     }
 
     /// A message the server accepted.
@@ -46,8 +50,11 @@ final class FakeSMTPServer: @unchecked Sendable {
     func serve<R: Sendable>(_ body: @Sendable (Int) async throws -> R) async throws -> R {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { channel in
+            .bind(host: "127.0.0.1", port: 0) { [behaviour] channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if behaviour.implicitTLS, let tls = behaviour.tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPLineDecoder()))
                     return try NIOAsyncChannel<String, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
@@ -92,8 +99,15 @@ final class FakeSMTPServer: @unchecked Sendable {
                     while try await lines.next() != nil {}
                     return
                 }
-                if upper.hasPrefix("EHLO") {
-                    let all = ["fake.example.jp greets you"] + behaviour.extensions
+                if upper == "STARTTLS", let tls = behaviour.tls, !behaviour.implicitTLS {
+                    try await say("220 2.0.0 go ahead")
+                    let channel = connection.channel
+                    try await channel.eventLoop.submit {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
+                    }.get()
+                } else if upper.hasPrefix("EHLO") {
+                    let starttls = behaviour.tls != nil && !behaviour.implicitTLS ? ["STARTTLS"] : []
+                    let all = ["fake.example.jp greets you"] + starttls + behaviour.extensions
                     try await say(all.enumerated().map { "250\($0.offset == all.count - 1 ? " " : "-")\($0.element)" }.joined(separator: "\r\n"))
                 } else if upper.hasPrefix("AUTH PLAIN ") {
                     let decoded = Data(base64Encoded: String(line.dropFirst(11))).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -149,5 +163,30 @@ final class FakeSMTPServer: @unchecked Sendable {
     static func address(in line: String) -> String {
         guard let open = line.firstIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close else { return "" }
         return String(line[line.index(after: open)..<close])
+    }
+
+    static let openssl = "/usr/bin/openssl"
+    static var canMakeCertificates: Bool { FileManager.default.isExecutableFile(atPath: openssl) }
+
+    /// A TLS context for `localhost` from a self-signed certificate made with the `openssl` tool, and that
+    /// certificate for the client to trust; `nil` without the tool.
+    static func localhostTLS() throws -> (server: NIOSSLContext, certificate: NIOSSLCertificate)? {
+        guard canMakeCertificates else { return nil }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kakehashi-smtp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = directory.appendingPathComponent("key.pem").path, cert = directory.appendingPathComponent("cert.pem").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: openssl)
+        process.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                             "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let certificate = try NIOSSLCertificate(file: cert, format: .pem)
+        let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .file(key))
+        return (try NIOSSLContext(configuration: configuration), certificate)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KakehashiCore
 @testable import KakehashiServer
 import Logging
+import NIOSSL
 import Testing
 
 @Suite struct SMTPClientTests {
@@ -138,5 +139,58 @@ import Testing
         let error = await Self.failure { _ = try await Self.client(port: port).send(message) }
 
         #expect((error as? SMTPError)?.kind == .connect)
+    }
+
+    /// A client for `url` that trusts only `certificate`.
+    static func tlsClient(url: String, certificate: NIOSSLCertificate, credentials: SMTPConfiguration.Credentials? = nil) throws -> SMTPClient {
+        var configuration = try SMTPConfiguration(url: url, from: "hub@kakehashi.example.jp", credentials: credentials, heloName: "hub.kakehashi.example.jp", timeout: .seconds(5))
+        configuration.tls.trustRoots = .certificates([certificate])
+        return SMTPClient(configuration: configuration, logger: TestHub.logger)
+    }
+
+    @Test(.enabled(if: FakeSMTPServer.canMakeCertificates, "needs the openssl tool to make a test certificate"))
+    func starttlsProtectsTheCredentialsAndTheMessage() async throws {
+        let tls = try #require(try FakeSMTPServer.localhostTLS())
+        let server = FakeSMTPServer(.init(credentials: ("hub", "pa55"), tls: tls.server))
+        let message = try MailMessageTests.message()
+
+        _ = try await server.serve { port in
+            try await Self.tlsClient(url: "smtp://localhost:\(port)", certificate: tls.certificate, credentials: .init(user: "hub", password: "pa55")).send(message)
+        }
+
+        #expect(Array(server.transcript.prefix(4)) == [
+            "EHLO hub.kakehashi.example.jp", "STARTTLS", "EHLO hub.kakehashi.example.jp", "AUTH PLAIN " + Data("\0hub\0pa55".utf8).base64EncodedString(),
+        ])
+        #expect(server.messages.first?.data == message.rendered())
+    }
+
+    @Test(.enabled(if: FakeSMTPServer.canMakeCertificates, "needs the openssl tool to make a test certificate"))
+    func implicitTLSSpeaksTLSFromTheFirstByte() async throws {
+        let tls = try #require(try FakeSMTPServer.localhostTLS())
+        let server = FakeSMTPServer(.init(tls: tls.server, implicitTLS: true))
+        let message = try MailMessageTests.message()
+
+        _ = try await server.serve { port in try await Self.tlsClient(url: "smtps://localhost:\(port)", certificate: tls.certificate).send(message) }
+
+        #expect(server.transcript.first == "EHLO hub.kakehashi.example.jp")
+        #expect(server.messages.count == 1)
+    }
+
+    @Test(.enabled(if: FakeSMTPServer.canMakeCertificates, "needs the openssl tool to make a test certificate"))
+    func anUntrustedCertificateStopsTheSession() async throws {
+        let tls = try #require(try FakeSMTPServer.localhostTLS())
+        let other = try #require(try FakeSMTPServer.localhostTLS())
+        let server = FakeSMTPServer(.init(credentials: ("hub", "pa55"), tls: tls.server))
+        let message = try MailMessageTests.message()
+
+        let error = await Self.failure {
+            _ = try await server.serve { port in
+                try await Self.tlsClient(url: "smtp://localhost:\(port)", certificate: other.certificate, credentials: .init(user: "hub", password: "pa55")).send(message)
+            }
+        }
+
+        #expect((error as? SMTPError)?.kind == .tls)
+        #expect(server.transcript == ["EHLO hub.kakehashi.example.jp", "STARTTLS"], "nothing is sent after a failed handshake")
+        #expect(server.messages.isEmpty)
     }
 }

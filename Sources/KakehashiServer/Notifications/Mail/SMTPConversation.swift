@@ -134,6 +134,8 @@ struct SMTPConversation {
             error.command = error.command ?? command
             if error.kind == .timeout { error.message = "\(configuration.displayURL) did not answer \(command) within \(configuration.timeout.nanoseconds / 1_000_000_000) s" }
             throw error
+        } catch let error as NIOSSLError {
+            throw SMTPError(.tls, "TLS with \(configuration.displayURL) failed while waiting for the reply to \(command)", command: command, underlying: error)
         } catch {
             throw SMTPError(.protocolViolation, "the connection to \(configuration.displayURL) failed while waiting for the reply to \(command)", command: command, underlying: error)
         }
