@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct MailDispatcherTests {
     static func dispatcher(_ world: ReportingWorld, port: Int, policy: RetryPolicy = RetryPolicy(initialDelay: 10, maximumDelay: 60, maximumAttempts: 2)) throws -> MailDispatcher {
-        let configuration = try SMTPConfiguration(url: "smtp+plain://127.0.0.1:\(port)", from: "hub@kakehashi.example.jp", heloName: "hub.test", timeout: .seconds(2))
+        let configuration = try SMTPConfiguration(url: "smtp+plain://127.0.0.1:\(port)", from: "hub@kakehashi.example.jp", heloName: "hub.test", timeout: .seconds(20))
         return MailDispatcher(database: world.hub.database, configuration: configuration, policy: policy, logger: TestHub.logger)
     }
 

@@ -2,13 +2,15 @@ import Foundation
 import KakehashiCore
 @testable import KakehashiServer
 import Logging
+import NIOCore
 import NIOSSL
 import Testing
 
 @Suite struct SMTPClientTests {
-    static func client(port: Int, credentials: SMTPConfiguration.Credentials? = nil, url: String? = nil) throws -> SMTPClient {
+    /// A client of the fake server; the timeout is generous because the whole suite shares two busy cores.
+    static func client(port: Int, credentials: SMTPConfiguration.Credentials? = nil, url: String? = nil, timeout: TimeAmount = .seconds(20)) throws -> SMTPClient {
         let configuration = try SMTPConfiguration(url: url ?? "smtp+plain://127.0.0.1:\(port)", from: "hub@kakehashi.example.jp",
-                                                  credentials: credentials, heloName: "hub.kakehashi.example.jp", timeout: .seconds(2))
+                                                  credentials: credentials, heloName: "hub.kakehashi.example.jp", timeout: timeout)
         return SMTPClient(configuration: configuration, logger: TestHub.logger)
     }
 
@@ -111,7 +113,7 @@ import Testing
         let server = FakeSMTPServer(.init(stallOn: "MAIL FROM"))
         let message = try MailMessageTests.message()
 
-        let error = await Self.failure { _ = try await server.serve { port in try await Self.client(port: port).send(message) } }
+        let error = await Self.failure { _ = try await server.serve { port in try await Self.client(port: port, timeout: .seconds(1)).send(message) } }
 
         let smtp = try #require(error as? SMTPError)
         #expect(smtp.kind == .timeout)
@@ -143,7 +145,7 @@ import Testing
 
     /// A client for `url` that trusts only `certificate`.
     static func tlsClient(url: String, certificate: NIOSSLCertificate, credentials: SMTPConfiguration.Credentials? = nil) throws -> SMTPClient {
-        var configuration = try SMTPConfiguration(url: url, from: "hub@kakehashi.example.jp", credentials: credentials, heloName: "hub.kakehashi.example.jp", timeout: .seconds(5))
+        var configuration = try SMTPConfiguration(url: url, from: "hub@kakehashi.example.jp", credentials: credentials, heloName: "hub.kakehashi.example.jp", timeout: .seconds(20))
         configuration.tls.trustRoots = .certificates([certificate])
         return SMTPClient(configuration: configuration, logger: TestHub.logger)
     }

@@ -116,6 +116,13 @@ struct SMTPConversation {
         do {
             try await outbound.write(ByteBuffer(string: command.wire + "\r\n"))
         } catch {
+            // A failed TLS handshake also fails the write that waited for it; the reason is in the inbound stream.
+            if error is NIOSSLError { throw SMTPError(.tls, "TLS with \(configuration.displayURL) failed before \(command.name)", command: command.name, underlying: error) }
+            do {
+                _ = try await reply(to: command.name)
+            } catch let reason as SMTPError where reason.kind == .tls {
+                throw reason
+            } catch {}
             throw SMTPError(.protocolViolation, "the connection to \(configuration.displayURL) broke while sending \(command.name)", command: command.name, underlying: error)
         }
         return try await reply(to: command.name)
