@@ -7,6 +7,7 @@ import KakehashiStorage
 import Logging
 import NIOSSL
 import Prometheus
+import ServiceLifecycle
 
 /// Builds the hub's HTTP application over an opened, migrated database.
 ///
@@ -25,7 +26,12 @@ public func buildApplication(hub: Hub, logger: Logger) async throws -> some Appl
     }
     let webhooks = WebhookDispatcher(database: hub.database, logger: logger)
     let feeds = AdvisoryFeedFetcher(advisories: hub.advisories, logger: logger)
-    return Application(router: router, server: server, configuration: configuration, services: [webhooks, feeds], logger: logger)
+    var services: [any Service] = [webhooks, feeds]
+    if let mail = hub.configuration.mail {
+        services.append(MailDispatcher(database: hub.database, configuration: mail, logger: logger))
+        logger.notice("sending the e-mail outbox", metadata: ["smtp.server": "\(mail.displayURL)", "smtp.from": "\(mail.from)"])
+    }
+    return Application(router: router, server: server, configuration: configuration, services: services, logger: logger)
 }
 
 /// Builds the router: middleware first, then one controller per resource.

@@ -19,6 +19,7 @@ public struct Hub: Sendable {
     public let statuses: TAXIIStatusRepository
     public let passwords: PasswordHasher
     public let advisories: AdvisoryService
+    public let notificationAddresses: NotificationAddressBook
     public let metrics: PrometheusCollectorRegistry
 
     public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -35,6 +36,7 @@ public struct Hub: Sendable {
         self.statuses = TAXIIStatusRepository(database: database)
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.advisories = AdvisoryService(database: database, organisations: organisations)
+        self.notificationAddresses = NotificationAddressBook(database: database)
         self.metrics = metrics
     }
 }

@@ -18,6 +18,8 @@ public struct HubConfiguration: Sendable {
     /// The regime catalogue to start with; `nil` looks for `config/regimes.json` in the working
     /// directory, then for the copy bundled with the server. Hub administrators may replace it later.
     public var regimesPath: String?
+    /// Where to send the e-mail outbox; `nil` keeps the mail in the outbox for administrators to read.
+    public var mail: SMTPConfiguration?
 
     public init(
         host: String = "127.0.0.1",
@@ -28,7 +30,8 @@ public struct HubConfiguration: Sendable {
         bcryptCost: UInt8 = 12,
         sessionLifetime: TimeInterval = 8 * 3600,
         title: String = "Kakehashi 架け橋",
-        regimesPath: String? = nil
+        regimesPath: String? = nil,
+        mail: SMTPConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -39,6 +42,7 @@ public struct HubConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.title = title
         self.regimesPath = regimesPath
+        self.mail = mail
     }
 
     /// Whether the hub itself terminates TLS (and so marks cookies `Secure`).

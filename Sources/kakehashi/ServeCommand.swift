@@ -17,18 +17,57 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.") var tlsKey: String?
     @Option(help: "Regime catalogue (JSON) to start with; default config/regimes.json here, else the bundled one.") var regimes: String?
     @Flag(help: "Seed a demo world (once) and print how to sign in.") var demo = false
+    @Option(name: .customLong("smtp-url"), help: "Send the e-mail outbox: smtp://host:587 (STARTTLS), smtps://host:465 or smtp+plain://host:25.") var smtpURL: String?
+    @Option(name: .customLong("smtp-from"), help: "Sender address of the hub's e-mail, e.g. hub@example.jp.") var smtpFrom: String?
+    @Option(name: .customLong("smtp-user"), help: "SMTP user; the password comes from --smtp-password-file or KAKEHASHI_SMTP_PASSWORD.") var smtpUser: String?
+    @Option(name: .customLong("smtp-password-file"), help: "File holding the SMTP password (its first line).") var smtpPasswordFile: String?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
-        for path in [tlsCert, tlsKey, regimes].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: path) {
+        for path in [tlsCert, tlsKey, regimes, smtpPasswordFile].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("cannot read \(path)")
         }
+        _ = try mailConfiguration()
+    }
+
+    /// The SMTP settings, or `nil` without `--smtp-url` (the mail then stays in the outbox).
+    func mailConfiguration() throws -> SMTPConfiguration? {
+        guard let smtpURL else {
+            if smtpFrom != nil || smtpUser != nil || smtpPasswordFile != nil { throw ValidationError("--smtp-from, --smtp-user and --smtp-password-file need --smtp-url") }
+            return nil
+        }
+        guard let smtpFrom else { throw ValidationError("--smtp-url needs --smtp-from, the hub's sender address") }
+        var credentials: SMTPConfiguration.Credentials?
+        if let smtpUser {
+            credentials = .init(user: smtpUser, password: try smtpPassword())
+        } else if smtpPasswordFile != nil {
+            throw ValidationError("--smtp-password-file needs --smtp-user")
+        }
+        do {
+            return try SMTPConfiguration(url: smtpURL, from: smtpFrom, credentials: credentials)
+        } catch let error as SMTPConfigurationError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// The first line of `--smtp-password-file`, else `KAKEHASHI_SMTP_PASSWORD`; never a command-line argument.
+    func smtpPassword() throws -> String {
+        if let smtpPasswordFile {
+            guard let text = try? String(contentsOfFile: smtpPasswordFile, encoding: .utf8) else { throw ValidationError("cannot read \(smtpPasswordFile)") }
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            guard !line.isEmpty else { throw ValidationError("\(smtpPasswordFile) holds no password") }
+            return line
+        }
+        guard let password = ProcessInfo.processInfo.environment["KAKEHASHI_SMTP_PASSWORD"], !password.isEmpty else {
+            throw ValidationError("--smtp-user needs a password: --smtp-password-file FILE or the environment variable KAKEHASHI_SMTP_PASSWORD")
+        }
+        return password
     }
 
     func run() async throws {
         let logger = options.makeLogger()
-        let configuration = HubConfiguration(host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, regimesPath: regimes)
+        let configuration = HubConfiguration(host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, regimesPath: regimes, mail: try mailConfiguration())
         try await options.withHub(configuration: configuration, logger: logger) { hub in
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: hub.metrics))
             if demo {

@@ -18,6 +18,8 @@ struct OrganisationController {
         let routes = RouteCollection(context: HubRequestContext.self)
         routes.get(use: list)
         routes.post(use: create)
+        routes.get(":id/notification-emails", use: notificationEmails)
+        routes.put(":id/notification-emails", use: setNotificationEmails)
         return routes
     }
 

@@ -23,6 +23,19 @@ public struct AdminOperations: Sendable {
         return organisation
     }
 
+    /// Replaces where an organisation (named by id or name) is e-mailed; an empty list removes every address.
+    /// - Returns: the organisation and the addresses kept (repeats dropped).
+    /// - Throws: ``MemberValidationError`` naming the first unacceptable address; ``StorageError`` `notFound`.
+    public func setNotificationEmails(organisation reference: String, addresses: [String]) async throws -> (organisation: Organisation, addresses: [EmailAddress]) {
+        guard let organisation = try await hub.organisations.find(reference: reference) else {
+            throw StorageError(.notFound, "no organisation has the id or name '\(reference)'; see 'kakehashi org list'")
+        }
+        let checked = try EmailAddress.list(addresses, field: "emails")
+        try await hub.notificationAddresses.set(checked, of: organisation.id, audit: Self.record(
+            "organisation.notification-emails.set", type: "organisation", id: organisation.id.uuidString.lowercased(), details: ["count": String(checked.count)]))
+        return (organisation, checked)
+    }
+
     /// Adds a user to an organisation named by id or name.
     /// - Throws: ``StorageError`` `notFound` naming the organisation when it does not exist.
     public func createUser(organisation reference: String, username: String, displayName: String?, role: String, password: String, locale: String = "ja", timeZone: String = "Asia/Tokyo") async throws -> User {

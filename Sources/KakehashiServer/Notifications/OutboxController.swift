@@ -5,7 +5,8 @@ import KakehashiStorage
 
 /// `GET /api/v1/outbox[?unsent=true]`: the e-mails the hub owes recipient organisations. Hub administrators only.
 ///
-/// The hub queues them; sending through SMTP is not built yet, so administrators read them here.
+/// Each message shows its state: `pending`, `sent` (with the recipients), `failed` or `held` (the organisation
+/// has no notification address) and the last SMTP reply. Without `--smtp-url` every message stays `pending`.
 struct OutboxController {
     let reporting: Reporting
 

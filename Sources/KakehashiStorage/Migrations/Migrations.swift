@@ -6,5 +6,6 @@ public enum Migrations {
         taxiiSchema,
         reportsSchema,
         advisoriesSchema,
+        mailSchema,
     ]
 }
