@@ -38,15 +38,8 @@ public struct MailDispatcher: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await runOnce(now: Date())
-                } catch {
-                    logger.warning("mail dispatch failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        await PeriodicWork.run(every: interval, logger: logger, failure: "mail dispatch failed") {
+            _ = try await runOnce(now: Date())
         }
     }
 
