@@ -62,3 +62,26 @@ import Testing
         #expect(TLPPolicy.labelled(definition, level: .red) == definition)
     }
 }
+
+@Suite struct ConcurrentMatchingTests {
+    @Test func theConcurrentMatcherFindsWhatTheSequentialOneFinds() async throws {
+        let advisories = try ["csaf-ics-plc-firmware.json", "cve-2026-41234.json", "kev-catalog.json", "csaf-bsi-2022-0001.json"].map {
+            try AdvisoryDocument.decode(try AdvisoryFixtures.data($0), name: $0)
+        }
+        let index = AdvisoryIndex(advisories: advisories)
+        let base = try EquipmentCSV.parse(try AdvisoryFixtures.data("equipment-registry.csv"))
+        let versions = ["V3.1.0", "V3.2.1", "3.0", nil, "17.9.4", "2.14.1"]
+        var items: [Equipment] = []
+        for n in 0..<5_000 {
+            var item = base[n % base.count]
+            item.id = "item-\(n)"
+            item.version = versions[n % versions.count]
+            if n % 3 == 0 { item.vendor = "Example Industrial"; item.product = "PX-200 firmware"; item.cpe = nil }
+            items.append(item)
+        }
+        let sequential = AdvisoryMatcher.match(items, index: index)
+        let concurrent = await AdvisoryMatcher.matchConcurrently(items, index: index, workers: 4)
+        #expect(!sequential.isEmpty)
+        #expect(concurrent == sequential)
+    }
+}

@@ -82,7 +82,7 @@ public struct AdvisoryService: Sendable {
     public func rematch(organisation: UUID, logger: Logger, now: Date = Date()) async throws -> Int {
         let index = try await catalogue.current(logger: logger)
         let items = try await equipment.list(organisation: organisation)
-        return try await store(AdvisoryMatcher.match(items, index: index), for: organisation, now: now)
+        return try await store(await AdvisoryMatcher.matchConcurrently(items, index: index, workers: 2), for: organisation, now: now)
     }
 
     /// Re-matches every registry; returns how many new findings were stored.
@@ -91,7 +91,7 @@ public struct AdvisoryService: Sendable {
         let index = try await catalogue.current(logger: logger)
         var added = 0
         for (organisation, items) in try await equipment.all().sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
-            added += try await store(AdvisoryMatcher.match(items, index: index), for: organisation, now: now)
+            added += try await store(await AdvisoryMatcher.matchConcurrently(items, index: index, workers: 2), for: organisation, now: now)
         }
         if added > 0 { logger.info("advisory matching stored new findings", metadata: ["findings": "\(added)"]) }
         return added

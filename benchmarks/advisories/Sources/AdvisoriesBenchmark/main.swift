@@ -37,7 +37,7 @@ let indexCPU = cpuSeconds() - cpu
 
 start = ContinuousClock.now
 cpu = cpuSeconds()
-let findings = AdvisoryMatcher.match(items, index: index)
+let findings = await AdvisoryMatcher.matchConcurrently(items, index: index)
 let matchTime = seconds(start)
 let matchCPU = cpuSeconds() - cpu
 
@@ -45,7 +45,7 @@ let affected = findings.filter { $0.status == .affected }.count
 let exploited = findings.filter { $0.knownExploited != nil }.count
 let itemsHit = Set(findings.map(\.equipment.id)).count
 say("index build: \(format(indexTime)) s wall, \(format(indexCPU)) s CPU")
-say("match + rank: \(format(matchTime)) s wall, \(format(matchCPU)) s CPU")
+say("match + rank (\(ProcessInfo.processInfo.activeProcessorCount) workers): \(format(matchTime)) s wall, \(format(matchCPU)) s CPU")
 say("total (index + match + rank): \(format(indexTime + matchTime)) s wall, \(format(indexCPU + matchCPU)) s CPU")
 say("findings: \(findings.count) (affected \(affected), unknown \(findings.count - affected), known exploited \(exploited)) on \(itemsHit) items")
 
