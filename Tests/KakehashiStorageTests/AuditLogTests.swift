@@ -33,6 +33,24 @@ import Testing
     }
 
     @Test(arguments: TestEngine.allCases)
+    func concurrentAppendsShareCommitsAndKeepOneChain(engine: TestEngine) async throws {
+        try await TestDatabases.with(engine) { database async throws in
+            let log = AuditLog(database: database)
+            let entries = try await withThrowingTaskGroup(of: AuditEntry.self) { group in
+                for index in 1...40 {
+                    group.addTask { try await log.append(AuditRecord(actorUser: "reader\(index)", action: "taxii.objects.read", objectType: "collection", objectID: "c")) }
+                }
+                return try await group.reduce(into: [AuditEntry]()) { $0.append($1) }
+            }
+            #expect(Set(entries.map(\.sequence)) == Set(1...40), "every caller is answered with its own committed entry")
+            #expect(try await log.verify() == 40)
+            let stored = try await log.entries()
+            #expect(Set(stored.map(\.actorUser)) == Set((1...40).map { "reader\($0)" }))
+            #expect(stored.map(\.hash) == entries.sorted { $0.sequence < $1.sequence }.map(\.hash))
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
     func editedEntryIsNamed(engine: TestEngine) async throws {
         try await TestDatabases.with(engine) { database async throws in
             let log = AuditLog(database: database)

@@ -61,6 +61,28 @@ import Testing
     }
 
     @Test(arguments: TestEngine.allCases)
+    func newestAndOldestVersionFollowLaterPosts(engine: TestEngine) async throws {
+        try await TestDatabases.with(engine) { database async throws in
+            let world = try await Self.world(database)
+            let id = "indicator--\(UUID().uuidString.lowercased())"
+            let other = try Self.indicator(9)
+            let viewer = STIXViewer(organisation: world.reader)
+            func version(_ day: Int) throws -> STIXObject { try Self.indicator(1, id: id, modified: "2026-11-\(day)T00:00:00.000Z") }
+            func selected(_ versions: VersionSelection) async throws -> [String?] {
+                try await world.repository.page(STIXObjectQuery(ids: [id], versions: versions), in: world.collection.id, viewer: viewer, withJSON: false).objects.map(\.versionText)
+            }
+            for (batch, newest, oldest) in [([22], 22, 22), ([23], 23, 22), ([21], 23, 21), ([20, 24, 23], 24, 20)] {
+                _ = try await world.repository.add(try batch.map(version) + [other], to: world.collection, producer: world.producer.id, audit: nil)
+                #expect(try await selected(.latest) == ["2026-11-\(newest)T00:00:00.000Z"], "after posting \(batch)")
+                #expect(try await selected(VersionSelection(first: true)) == ["2026-11-\(oldest)T00:00:00.000Z"], "after posting \(batch)")
+            }
+            #expect(try await selected(.every).count == 5)
+            let others = try await world.repository.page(STIXObjectQuery(ids: [other.id], versions: VersionSelection(first: true, last: true)), in: world.collection.id, viewer: viewer, withJSON: false)
+            #expect(others.objects.count == 1, "a re-posted version stays both newest and oldest")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
     func pagesAndFilters(engine: TestEngine) async throws {
         try await TestDatabases.with(engine) { database async throws in
             let world = try await Self.world(database)

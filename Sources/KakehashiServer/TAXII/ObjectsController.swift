@@ -47,13 +47,22 @@ struct ObjectsController {
         }
         try await audit(context, action: action, collection: collection, page: page)
         guard !page.objects.isEmpty else { return TAXIIResponse.page(body: "{}", first: nil, last: nil) }
-        var body = "{\"more\":\(page.more)"
+        // The stored JSON texts are copied once, straight into the response's buffer.
+        var body = ByteBuffer()
+        body.reserveCapacity(page.objects.reduce(256) { $0 + ($1.json?.utf8.count ?? 0) + 1 })
+        body.writeString("{\"more\":\(page.more)")
         if page.more, let last = page.objects.last {
-            body += ",\"next\":" + TAXIIResponse.quoted(TAXIICursor(after: last.dateAdded, binding: binding).token)
+            body.writeString(",\"next\":" + TAXIIResponse.quoted(TAXIICursor(after: last.dateAdded, binding: binding).token))
         }
-        body += ",\"objects\":["
-        body += page.objects.compactMap(\.json).joined(separator: ",")
-        body += "]}"
+        body.writeStaticString(",\"objects\":[")
+        var first = true
+        for object in page.objects {
+            guard let json = object.json else { continue }
+            if !first { body.writeStaticString(",") }
+            body.writeString(json)
+            first = false
+        }
+        body.writeStaticString("]}")
         return TAXIIResponse.page(body: body, first: page.objects.first?.dateAdded, last: page.objects.last?.dateAdded)
     }
 

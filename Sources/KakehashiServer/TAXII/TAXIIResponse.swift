@@ -17,10 +17,15 @@ enum TAXIIResponse {
 
     /// A body already written as JSON text, with the page's date-added range.
     static func page(body: String, first: Int64?, last: Int64?) -> Response {
+        page(body: ByteBuffer(string: body), first: first, last: last)
+    }
+
+    /// A body already written as JSON bytes, with the page's date-added range.
+    static func page(body: ByteBuffer, first: Int64?, last: Int64?) -> Response {
         var headers: HTTPFields = [.contentType: TAXIIMediaType.taxii]
         if let first { headers[dateAddedFirst] = MicrosTimestamp.format(first) }
         if let last { headers[dateAddedLast] = MicrosTimestamp.format(last) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// A JSON string literal.

@@ -18,6 +18,8 @@ public final class HubDatabase: Sendable {
     public let location: DatabaseLocation
     public let engine: Engine
     private let backend: any DatabaseBackend
+    /// Audit records appended outside a caller's transaction, committed in groups.
+    let auditAppends = AuditAppendQueue()
 
     private init(location: DatabaseLocation, engine: Engine, backend: any DatabaseBackend) {
         self.location = location

@@ -15,7 +15,7 @@ final class SQLiteBackend: DatabaseBackend {
 
     private init(connection: SQLiteConnection, threadPool: NIOThreadPool) {
         self.connection = connection
-        self.database = connection.sql(queryLogLevel: .trace)
+        self.database = HubSQLDatabase(base: connection.sql(queryLogLevel: .trace), sqlite: connection)
         self.threadPool = threadPool
     }
 

@@ -13,46 +13,63 @@ public struct AuditLog: Sendable {
         self.database = database
     }
 
-    /// Appends a record in its own transaction.
+    /// Appends a record in a transaction of its own, which records appended at the same moment share
+    /// (see ``AuditAppendQueue``); returns once the entry is committed.
     @discardableResult
     public func append(_ record: AuditRecord, now: Date = Date()) async throws -> AuditEntry {
-        let engine = database.engine
-        return try await database.transaction { db in
-            try await Self.append(record, on: db, engine: engine, now: now)
-        }
+        try await database.auditAppends.append(record, now: now, database: database)
     }
 
     /// Appends a record inside the caller's transaction, so a write and its audit entry commit together.
     @discardableResult
     public static func append(_ record: AuditRecord, on db: any SQLDatabase, engine: HubDatabase.Engine, now: Date = Date()) async throws -> AuditEntry {
+        try await append([(record, now)], on: db, engine: engine)[0]
+    }
+
+    /// Appends records, in order, inside the caller's transaction.
+    static func append(_ records: [(record: AuditRecord, now: Date)], on db: any SQLDatabase, engine: HubDatabase.Engine) async throws -> [AuditEntry] {
         let headQuery = engine == .postgres
             ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
             : "SELECT seq, hash FROM audit_head WHERE id = 1"
         guard let head = try await db.raw(SQLQueryString(headQuery)).first() else {
             throw StorageError(.invalid, "the audit chain head is missing; the database was altered outside the hub")
         }
-        let entry = AuditEntry(
-            sequence: try head.decode(column: "seq", as: Int64.self) + 1,
-            timeMicros: now.micros,
-            actorUser: record.actorUser,
-            actorOrganisation: record.actorOrganisation,
-            action: record.action,
-            objectType: record.objectType,
-            objectID: record.objectID,
-            clientAddress: record.clientAddress,
-            details: record.detailsJSON,
-            previousHash: try head.decode(column: "hash", as: String.self)
-        )
-        try await db.insert(into: "audit_log")
-            .columns("seq", "at", "actor_user", "actor_org", "action", "object_type", "object_id", "client_address", "details", "prev_hash", "hash")
-            .values(
-                SQLBind(entry.sequence), SQLBind(entry.timeMicros), SQLBind(entry.actorUser), SQLBind(entry.actorOrganisation),
-                SQLBind(entry.action), SQLBind(entry.objectType), SQLBind(entry.objectID), SQLBind(entry.clientAddress),
-                SQLBind(entry.details), SQLBind(entry.previousHash), SQLBind(entry.hash)
+        var sequence = try head.decode(column: "seq", as: Int64.self)
+        var previousHash = try head.decode(column: "hash", as: String.self)
+        var entries: [AuditEntry] = []
+        for (record, now) in records {
+            sequence += 1
+            let entry = AuditEntry(
+                sequence: sequence,
+                timeMicros: now.micros,
+                actorUser: record.actorUser,
+                actorOrganisation: record.actorOrganisation,
+                action: record.action,
+                objectType: record.objectType,
+                objectID: record.objectID,
+                clientAddress: record.clientAddress,
+                details: record.detailsJSON,
+                previousHash: previousHash
             )
-            .run()
-        try await db.update("audit_head").set("seq", to: entry.sequence).set("hash", to: entry.hash).where("id", .equal, 1).run()
-        return entry
+            previousHash = entry.hash
+            entries.append(entry)
+        }
+        guard !entries.isEmpty else { return [] }
+        // 11 binds a row: 500 rows a statement stays under SQLite's and PostgreSQL's bind limits.
+        for slice in entries.chunked(into: 500) {
+            var insert = db.insert(into: "audit_log")
+                .columns("seq", "at", "actor_user", "actor_org", "action", "object_type", "object_id", "client_address", "details", "prev_hash", "hash")
+            for entry in slice {
+                insert = insert.values(
+                    SQLBind(entry.sequence), SQLBind(entry.timeMicros), SQLBind(entry.actorUser), SQLBind(entry.actorOrganisation),
+                    SQLBind(entry.action), SQLBind(entry.objectType), SQLBind(entry.objectID), SQLBind(entry.clientAddress),
+                    SQLBind(entry.details), SQLBind(entry.previousHash), SQLBind(entry.hash)
+                )
+            }
+            try await insert.run()
+        }
+        try await db.update("audit_head").set("seq", to: sequence).set("hash", to: previousHash).where("id", .equal, 1).run()
+        return entries
     }
 
     /// Entries in chain order, starting after `afterSequence`, optionally only those at or after `since`.

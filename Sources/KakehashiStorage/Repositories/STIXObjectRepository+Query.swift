@@ -12,13 +12,12 @@ extension STIXObjectRepository {
                 .from("stix_objects").where("collection_id", .equal, collectionID.uuidString.lowercased())
             if withJSON { select = select.column("json") }
             select = STIXObjectFilter.apply(query, viewer: viewer, on: select)
-            let rows = try await select.orderBy("date_added").limit(query.limit + 1).all()
-            var objects: [StoredSTIXObject] = []
-            objects.reserveCapacity(min(rows.count, query.limit))
-            for row in rows.prefix(query.limit) {
-                objects.append(try StoredSTIXObject(row: row, withJSON: withJSON))
-            }
-            return STIXObjectPage(objects: objects, more: rows.count > query.limit)
+            var objects = try await db.rows(select.orderBy("date_added").limit(query.limit + 1),
+                                            sqlite: { try StoredSTIXObject(sqlite: $0, withJSON: withJSON) },
+                                            generic: { try StoredSTIXObject(row: $0, withJSON: withJSON) })
+            let more = objects.count > query.limit
+            if more { objects.removeLast(objects.count - query.limit) }
+            return STIXObjectPage(objects: objects, more: more)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KakehashiCore
 import SQLKit
+import SQLiteKit
 
 extension STIXObjectRepository {
     /// The newest version of objects whose JSON contains `text` (case-insensitive for ASCII),
@@ -19,7 +20,9 @@ extension STIXObjectRepository {
                 select = select.where(SQLQueryString("LOWER(json) LIKE \(bind: "%\(escaped)%") ESCAPE '\\'"))
             }
             select = STIXObjectFilter.visibility(for: viewer, on: select)
-            return try await select.orderBy("date_added", .descending).limit(limit).all().map { try StoredSTIXObject(row: $0, withJSON: true) }
+            return try await db.rows(select.orderBy("date_added", .descending).limit(limit),
+                                     sqlite: { try StoredSTIXObject(sqlite: $0, withJSON: true) },
+                                     generic: { try StoredSTIXObject(row: $0, withJSON: true) })
         }
     }
 }
@@ -36,6 +39,26 @@ extension StoredSTIXObject {
             dateAdded: try row.decode(column: "date_added", as: Int64.self),
             tlp: try row.enumValue("tlp", as: TLPLevel.self),
             json: withJSON ? try row.decode(column: "json", as: String.self) : nil
+        )
+    }
+}
+
+extension StoredSTIXObject {
+    /// Reads a row of `stix_objects` straight from SQLite's values.
+    init(sqlite row: SQLiteRow, withJSON: Bool) throws {
+        let tlpText = try row.text("tlp")
+        guard let tlp = TLPLevel(rawValue: tlpText) else {
+            throw StorageError(.invalid, "column tlp holds '\(tlpText)', which is not a known TLPLevel")
+        }
+        self.init(
+            objectID: try row.text("object_id"),
+            type: try row.text("type"),
+            version: try row.int64("version"),
+            versionText: try row.optionalText("version_text"),
+            specVersion: try row.text("spec_version"),
+            dateAdded: try row.int64("date_added"),
+            tlp: tlp,
+            json: withJSON ? try row.text("json") : nil
         )
     }
 }

@@ -24,10 +24,11 @@ public struct STIXObjectRepository: Sendable {
     public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date(),
                     status: (@Sendable (STIXAddOutcome) -> TAXIIStatusRecord)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
         let engine = database.engine
+        let prepared = await PreparedSTIXVersion.prepare(objects, collectionDefault: collection.defaultTLP)
         return try await database.transaction { db in
             let lastAdded = try await Self.lockCollection(collection.id, on: db, engine: engine)
             let writer = STIXObjectWriter(db: db, collection: collection, producer: producer)
-            let outcome = try await writer.write(objects, after: lastAdded, now: now)
+            let outcome = try await writer.write(prepared, after: lastAdded, now: now)
             if let range = outcome.dateAddedRange {
                 try await db.update("collections").set("last_added", to: range.upperBound).where("id", .equal, collection.id.dbText).run()
             }

@@ -1,6 +1,48 @@
 import Foundation
 import KakehashiCore
 import SQLKit
+import SQLiteKit
+
+/// An object version ready to store: every column but its date added and flags, worked out before the
+/// write transaction so that the transaction (which holds the collection's lock) only runs statements.
+struct PreparedSTIXVersion: Sendable {
+    let objectID: String
+    /// `modified`, else `created`, in microseconds; 0 for unversioned objects.
+    let version: Int64
+    let versionText: String?
+    let type: String
+    let specVersion: String
+    let tlp: String
+    /// `,id,id,` of the identities that may see a TLP:RED version, or empty.
+    let redRecipients: String
+    let json: String
+
+    init(_ object: STIXObject, collectionDefault: TLPLevel) {
+        objectID = object.id
+        version = object.version?.microsecondsSinceEpoch ?? 0
+        versionText = object.version?.text
+        type = object.type
+        specVersion = object.specVersion ?? "2.1"
+        tlp = TLPPolicy.effectiveLevel(marked: object.tlp, collectionDefault: collectionDefault).rawValue
+        redRecipients = object.redRecipients.isEmpty ? "" : "," + object.redRecipients.joined(separator: ",") + ","
+        json = object.json.serialized()
+    }
+
+    /// Prepares a batch, on every core when it is large (serialising each object's JSON is most of the work).
+    static func prepare(_ objects: [STIXObject], collectionDefault: TLPLevel) async -> [PreparedSTIXVersion] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard objects.count >= 64, cores > 1 else { return objects.map { PreparedSTIXVersion($0, collectionDefault: collectionDefault) } }
+        let slices = objects.chunked(into: (objects.count + cores - 1) / cores)
+        return await withTaskGroup(of: (Int, [PreparedSTIXVersion]).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask { (index, slice.map { PreparedSTIXVersion($0, collectionDefault: collectionDefault) }) }
+            }
+            var parts = [[PreparedSTIXVersion]](repeating: [], count: slices.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts.flatMap { $0 }
+        }
+    }
+}
 
 /// Writes a batch of object versions inside an open transaction that holds the collection's lock.
 struct STIXObjectWriter {
@@ -8,57 +50,111 @@ struct STIXObjectWriter {
     let collection: SharingCollection
     let producer: UUID
 
-    /// Rows per INSERT: 13 binds each stays well under SQLite's limit of 32,766.
+    /// Rows per statement: 13 binds each stays well under SQLite's limit of 32,766 and PostgreSQL's of 65,535.
     static let chunk = 500
 
-    func write(_ objects: [STIXObject], after lastAdded: Int64, now: Date) async throws -> STIXAddOutcome {
+    static let columns = ["collection_id", "object_id", "version", "version_text", "type", "spec_version", "date_added",
+                          "is_latest", "is_first", "tlp", "producer_org", "red_recipients", "json"]
+
+    func write(_ objects: [PreparedSTIXVersion], after lastAdded: Int64, now: Date) async throws -> STIXAddOutcome {
         let collectionID = collection.id.dbText
-        let ids = Array(Set(objects.map(\.id)))
-        var stored = Set<VersionKey>()
-        for slice in ids.chunked(into: Self.chunk) {
-            let rows = try await db.select().columns("object_id", "version").from("stix_objects")
-                .where("collection_id", .equal, collectionID).where("object_id", .in, Array(slice)).all()
-            for row in rows {
-                stored.insert(VersionKey(id: try row.decode(column: "object_id", as: String.self), version: try row.decode(column: "version", as: Int64.self)))
-            }
-        }
+        let stored = try await storedVersions(of: Array(Set(objects.map(\.objectID))), collectionID: collectionID)
+        var seen = Set(stored.map { VersionKey(id: $0.id, version: $0.version) })
         var dateAdded = max(now.micros, lastAdded + 1)
         let firstAdded = dateAdded
         var added: [(id: String, version: String)] = []
         var duplicates = 0
-        var rows: [[any SQLExpression]] = []
-        var touched = Set<String>()
+        var fresh: [(object: PreparedSTIXVersion, dateAdded: Int64)] = []
         for object in objects {
-            let version = object.version?.microsecondsSinceEpoch ?? 0
-            let key = VersionKey(id: object.id, version: version)
-            let versionText = object.version?.text ?? MicrosTimestamp.format(dateAdded)
-            if stored.contains(key) {
+            let versionText = object.versionText ?? MicrosTimestamp.format(dateAdded)
+            guard seen.insert(VersionKey(id: object.objectID, version: object.version)).inserted else {
                 duplicates += 1
-                added.append((object.id, versionText))
+                added.append((object.objectID, versionText))
                 continue
             }
-            stored.insert(key)
-            touched.insert(object.id)
-            let tlp = TLPPolicy.effectiveLevel(marked: object.tlp, collectionDefault: collection.defaultTLP)
-            let recipients = object.redRecipients.isEmpty ? "" : "," + object.redRecipients.joined(separator: ",") + ","
-            rows.append([
-                SQLBind(collectionID), SQLBind(object.id), SQLBind(version), SQLBind(object.version?.text), SQLBind(object.type),
-                SQLBind(object.specVersion ?? "2.1"), SQLBind(dateAdded), SQLBind(0), SQLBind(0), SQLBind(tlp.rawValue),
-                SQLBind(producer.dbText), SQLBind(recipients), SQLBind(object.json.serialized()),
-            ])
-            added.append((object.id, versionText))
+            fresh.append((object, dateAdded))
+            added.append((object.objectID, versionText))
             dateAdded += 1
         }
-        for slice in rows.chunked(into: Self.chunk) {
-            var insert = db.insert(into: "stix_objects").columns(
-                "collection_id", "object_id", "version", "version_text", "type", "spec_version", "date_added",
-                "is_latest", "is_first", "tlp", "producer_org", "red_recipients", "json")
-            for row in slice { insert = insert.values(row) }
-            try await insert.run()
-        }
-        try await Self.refreshFlags(objectIDs: Array(touched), collectionID: collectionID, on: db)
-        let range: ClosedRange<Int64>? = rows.isEmpty ? nil : firstAdded...(dateAdded - 1)
+        let flags = try await updateFlags(stored: stored, fresh: fresh.map { ($0.object.objectID, $0.object.version) }, collectionID: collectionID)
+        try await insert(fresh, flags: flags, collectionID: collectionID)
+        let range: ClosedRange<Int64>? = fresh.isEmpty ? nil : firstAdded...(dateAdded - 1)
         return STIXAddOutcome(added: added, duplicates: duplicates, dateAddedRange: range)
+    }
+
+    /// The versions already stored of these objects.
+    private func storedVersions(of ids: [String], collectionID: String) async throws -> [(id: String, version: Int64)] {
+        var stored: [(id: String, version: Int64)] = []
+        for slice in ids.chunked(into: Self.chunk) {
+            let select = db.select().columns("object_id", "version").from("stix_objects")
+                .where("collection_id", .equal, collectionID).where("object_id", .in, Array(slice))
+            stored += try await db.rows(select,
+                sqlite: { row in (try row.text("object_id"), try row.int64("version")) },
+                generic: { row in (try row.decode(column: "object_id", as: String.self), try row.decode(column: "version", as: Int64.self)) })
+        }
+        return stored
+    }
+
+    /// Works out the newest and oldest version of each object once the new ones are stored, clears the
+    /// flags of stored versions that stop being the newest or oldest, and returns the extremes, which
+    /// the new rows' flags are set from. (What `match[version]=last|first` select.)
+    private func updateFlags(stored: [(id: String, version: Int64)], fresh: [(id: String, version: Int64)], collectionID: String) async throws -> [String: VersionExtremes] {
+        var storedExtremes: [String: VersionExtremes] = [:]
+        for (id, version) in stored { storedExtremes[id, default: VersionExtremes(version)].include(version) }
+        var extremes = storedExtremes
+        for (id, version) in fresh { extremes[id, default: VersionExtremes(version)].include(version) }
+        var noLongerLatest: [String] = []
+        var noLongerFirst: [String] = []
+        for (id, old) in storedExtremes {
+            guard let now = extremes[id] else { continue }
+            if now.newest > old.newest { noLongerLatest.append(id) }
+            if now.oldest < old.oldest { noLongerFirst.append(id) }
+        }
+        for (column, ids) in [("is_latest", noLongerLatest), ("is_first", noLongerFirst)] where !ids.isEmpty {
+            for slice in ids.chunked(into: Self.chunk) {
+                try await db.update("stix_objects").set(SQLIdentifier(column), to: 0)
+                    .where("collection_id", .equal, collectionID).where("object_id", .in, Array(slice))
+                    .where(SQLIdentifier(column), .equal, 1).run()
+            }
+        }
+        return extremes
+    }
+
+    /// Inserts the new versions, several hundred rows per statement.
+    private func insert(_ fresh: [(object: PreparedSTIXVersion, dateAdded: Int64)], flags: [String: VersionExtremes], collectionID: String) async throws {
+        let producerID = producer.dbText
+        for slice in fresh.chunked(into: Self.chunk) {
+            if let connection = db.sqliteConnection {
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(slice.count * Self.columns.count)
+                for (object, dateAdded) in slice {
+                    let extremes = flags[object.objectID]
+                    binds += [.text(collectionID), .text(object.objectID), .integer(Int(object.version)), object.versionText.map(SQLiteData.text) ?? .null,
+                              .text(object.type), .text(object.specVersion), .integer(Int(dateAdded)),
+                              .integer(extremes?.newest == object.version ? 1 : 0), .integer(extremes?.oldest == object.version ? 1 : 0),
+                              .text(object.tlp), .text(producerID), .text(object.redRecipients), .text(object.json)]
+                }
+                _ = try await connection.query(Self.sqliteInsert(rows: slice.count), binds) as [SQLiteRow]
+            } else {
+                var insert = db.insert(into: "stix_objects").columns(Self.columns)
+                for (object, dateAdded) in slice {
+                    let extremes = flags[object.objectID]
+                    insert = insert.values([
+                        SQLBind(collectionID), SQLBind(object.objectID), SQLBind(object.version), SQLBind(object.versionText), SQLBind(object.type),
+                        SQLBind(object.specVersion), SQLBind(dateAdded), SQLBind(extremes?.newest == object.version ? 1 : 0),
+                        SQLBind(extremes?.oldest == object.version ? 1 : 0), SQLBind(object.tlp), SQLBind(producerID),
+                        SQLBind(object.redRecipients), SQLBind(object.json),
+                    ])
+                }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// `INSERT INTO stix_objects (…) VALUES (?, …), …` for `rows` rows.
+    static func sqliteInsert(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        return "INSERT INTO stix_objects (" + columns.joined(separator: ",") + ") VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
     }
 
     /// Marks, for each object, its newest and oldest stored versions (what `match[version]=last|first` select).
@@ -71,6 +167,22 @@ struct STIXObjectWriter {
                 WHERE collection_id = \(bind: collectionID) AND object_id IN \(SQLGroupExpression(slice.map { SQLBind($0) as any SQLExpression }))
                 """).run()
         }
+    }
+}
+
+/// The newest and oldest version of one object.
+struct VersionExtremes {
+    var newest: Int64
+    var oldest: Int64
+
+    init(_ version: Int64) {
+        newest = version
+        oldest = version
+    }
+
+    mutating func include(_ version: Int64) {
+        newest = max(newest, version)
+        oldest = min(oldest, version)
     }
 }
 
