@@ -55,11 +55,7 @@ public final class IndicatorIndex: @unchecked Sendable {
     @inline(__always)
     public func forEachCandidate(in event: LogEvent, heads: inout HeadBuffer, _ body: (UInt32) -> Void) {
         heads.count = 0
-        let present = event.fields.withUnsafeBufferPointer { fields in
-            event.arena.withUnsafeBufferPointer { arena in
-                collectHeads(event, fields, arena, &heads)
-            }
-        }
+        let present = collectHeads(event, event.fields, event.arena, &heads)
         for k in 0..<heads.count { postings.forEach(from: heads.base[k], body) }
         let wanted = present & presenceMask
         if wanted != 0 {
@@ -76,7 +72,7 @@ public final class IndicatorIndex: @unchecked Sendable {
         var present: UInt32 = 0
         for i in 0..<fields.count {
             let field = fields[i]
-            let bytes = UnsafeBufferPointer(rebasing: arena[Int(field.start)..<Int(field.start + field.count)])
+            let bytes = UnsafeBufferPointer(start: arena.baseAddress! + Int(field.start), count: Int(field.count))
             let primary: IndexField
             switch field.kind {
             case .ipv4: primary = .ipv4Value; present |= 1 << ProducedObjectType.ipv4Addr.rawValue
@@ -122,9 +118,13 @@ public final class IndicatorIndex: @unchecked Sendable {
             let head = equal.lookup(field: field.rawValue, bytes)
             if head >= 0 { heads.append(head) }
         }
-        if automatonFields & (1 << field.rawValue) != 0 {
-            automata.withUnsafeBufferPointer { $0[Int(field.rawValue)].forEachMatch(bytes) { heads.append($0) } }
-        }
+        if automatonFields & (1 << field.rawValue) != 0 { lookSubstrings(field, bytes, &heads) }
+    }
+
+    // Out of line so that `look`, called for every value, stays small enough to inline.
+    @inline(never)
+    private func lookSubstrings(_ field: IndexField, _ bytes: UnsafeBufferPointer<UInt8>, _ heads: inout HeadBuffer) {
+        automata.withUnsafeBufferPointer { $0[Int(field.rawValue)].forEachMatch(bytes) { heads.append($0) } }
     }
 
     @inline(__always)
@@ -134,8 +134,13 @@ public final class IndicatorIndex: @unchecked Sendable {
         tries[slot].collect(key, into: &heads)
     }
 
+    @inline(__always)
     private func lookPort(_ field: IndexField, _ port: Int32, _ heads: inout HeadBuffer) {
         guard equalFields & (1 << field.rawValue) != 0 else { return }
+        lookPortSlow(field, port, &heads)
+    }
+
+    private func lookPortSlow(_ field: IndexField, _ port: Int32, _ heads: inout HeadBuffer) {
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
         let head = withUnsafeMutableBytes(of: &digits) { raw -> Int32 in
             var n = Int(port)
