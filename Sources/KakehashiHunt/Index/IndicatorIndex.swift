@@ -18,6 +18,8 @@ public final class IndicatorIndex: @unchecked Sendable {
     let equalFields: UInt32
     let trieFields: UInt32
     let automatonFields: UInt32
+    /// `equalFields | automatonFields`: fields worth a `look` at all, tested before the call.
+    let lookFields: UInt32
     /// Indicator number of each term.
     public let termIndicator: [UInt32]
     /// Observation-expression number (within its indicator) of each term.
@@ -31,6 +33,7 @@ public final class IndicatorIndex: @unchecked Sendable {
         postingBytes = b.postings.memoryBytes; equalBytes = b.equal.memoryBytes
         tries = FrozenByteKeyTable.copy(b.tries.map(FrozenPrefixTrie.init)); automata = b.automata; presence = b.presence
         equalFields = b.equalFields; trieFields = b.trieFields; automatonFields = b.automatonFields
+        lookFields = b.equalFields | b.automatonFields
         termIndicator = b.termIndicator; termObservation = b.termObservation
         terms = FrozenByteKeyTable.copy(b.termIndicator)
         var mask: UInt32 = 0
@@ -84,18 +87,18 @@ public final class IndicatorIndex: @unchecked Sendable {
             case .sha1: primary = .sha1; present |= 1 << ProducedObjectType.file.rawValue
             case .sha256: primary = .sha256; present |= 1 << ProducedObjectType.file.rawValue
             }
-            look(primary, bytes, &heads)
+            if wants(primary) { look(primary, bytes, &heads) }
             if primary == .ipv4Value || primary == .ipv6Value {
                 let v6 = primary == .ipv6Value
                 var key: IPKey?
                 if trieFields != 0 { key = v6 ? Self.addressKey(bytes, v6: true) : IPKey(v4: field.v4) }
                 if let key { probeTrie(primary, v6, key, &heads) }
                 if i == event.srcIP {
-                    look(.trafficSrcAddr, bytes, &heads)
+                    if wants(.trafficSrcAddr) { look(.trafficSrcAddr, bytes, &heads) }
                     if let key { probeTrie(.trafficSrcAddr, v6, key, &heads) }
                 }
                 if i == event.dstIP {
-                    look(.trafficDstAddr, bytes, &heads)
+                    if wants(.trafficDstAddr) { look(.trafficDstAddr, bytes, &heads) }
                     if let key { probeTrie(.trafficDstAddr, v6, key, &heads) }
                 }
             }
@@ -104,13 +107,17 @@ public final class IndicatorIndex: @unchecked Sendable {
             present |= 1 << ProducedObjectType.networkTraffic.rawValue
             if event.srcPort >= 0 { lookPort(.trafficSrcPort, event.srcPort, &heads) }
             if event.dstPort >= 0 { lookPort(.trafficDstPort, event.dstPort, &heads) }
-            if event.proto.count > 0 {
-                let p = UnsafeBufferPointer(rebasing: arena[Int(event.proto.start)..<Int(event.proto.start + event.proto.count)])
+            if event.proto.count > 0 && wants(.trafficProtocol) {
+                let p = UnsafeBufferPointer(start: arena.baseAddress! + Int(event.proto.start), count: Int(event.proto.count))
                 look(.trafficProtocol, p, &heads)
             }
         }
         return present
     }
+
+    /// Whether any anchor is on `field` (equality or substring).
+    @inline(__always)
+    private func wants(_ field: IndexField) -> Bool { lookFields & (1 << field.rawValue) != 0 }
 
     @inline(__always)
     private func look(_ field: IndexField, _ bytes: UnsafeBufferPointer<UInt8>, _ heads: inout HeadBuffer) {

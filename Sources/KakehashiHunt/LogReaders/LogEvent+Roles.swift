@@ -82,8 +82,7 @@ extension LogEvent {
 
     @inline(__always)
     mutating func append(_ kind: ObservableKind, _ value: UnsafeBufferPointer<UInt8>, v4: UInt32 = 0) {
-        let start = appendBytes(value)
-        appendField(Field(kind: kind, start: start, count: Int32(value.count), v4: v4))
+        appendValue(kind, value, v4: v4)
     }
 
     @inline(__always)

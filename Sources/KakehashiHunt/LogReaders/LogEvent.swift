@@ -172,6 +172,17 @@ public struct LogEvent {
         return (Int32(start), Int32(total))
     }
 
+    /// Appends `value` to the arena and a field of `kind` over it, with one storage check.
+    @inline(__always)
+    mutating func appendValue(_ kind: ObservableKind, _ value: UnsafeBufferPointer<UInt8>, v4: UInt32) {
+        reserve(bytes: value.count)
+        let start = byteCount
+        if let base = value.baseAddress { (bytes + start).update(from: base, count: value.count) }
+        byteCount += value.count
+        (fieldBase + fieldCount).initialize(to: Field(kind: kind, start: Int32(start), count: Int32(value.count), v4: v4))
+        fieldCount += 1
+    }
+
     /// Appends a field whose bytes are already in the arena.
     @inline(__always)
     mutating func appendField(_ field: Field) {

@@ -83,7 +83,7 @@ public struct ZeekTSVParser: LogLineParser {
     }
 
     private func add(_ role: FieldRole, _ value: UnsafeBufferPointer<UInt8>, list: Bool, to event: inout LogEvent) -> String? {
-        if Self.equals(value, unset) || Self.equals(value, empty) { return nil }
+        if value.count == unset.count || value.count == empty.count, Self.equals(value, unset) || Self.equals(value, empty) { return nil }
         guard list else { return event.add(role, value) }
         var start = 0
         for i in 0...value.count where i == value.count || value[i] == setSeparator {
