@@ -19,5 +19,10 @@ let package = Package(
             dependencies: [.product(name: "KakehashiHunt", package: rootIdentity)],
             path: "Sources/HuntBench"
         ),
+        .executableTarget(
+            name: "hunt-profile",
+            dependencies: [.product(name: "KakehashiHunt", package: rootIdentity)],
+            path: "Sources/HuntProfile"
+        ),
     ]
 )

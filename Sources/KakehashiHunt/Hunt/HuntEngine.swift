@@ -4,10 +4,9 @@ public final class HuntEngine {
     /// The compiled indicators.
     public let indicators: CompiledIndicators
     private let index: IndicatorIndex
-    private var stamp: [UInt32]
-    private var epoch: UInt32 = 0
-    private var hits: [UInt32] = []
-    private var heads = HeadBuffer()
+    /// The per-event scratch state in raw memory, so touching it costs no dynamic exclusivity check
+    /// (stored `var`s of a class cost a `swift_beginAccess` per access).
+    private let scratch: UnsafeMutablePointer<Scratch>
     private var windows: [UInt32: [EventObservation]] = [:]
     /// Matches so far.
     public private(set) var sightings: SightingAccumulator
@@ -22,24 +21,39 @@ public final class HuntEngine {
     public init(compiler: HuntCompiler, maxSamples: Int = 5, windowCap: Int = 256) {
         self.indicators = compiler.indicators
         self.index = compiler.index
-        self.stamp = Array(repeating: 0, count: compiler.indicators.count)
+        self.scratch = .allocate(capacity: 1)
+        self.scratch.initialize(to: Scratch(indicatorCount: compiler.indicators.count))
         self.sightings = SightingAccumulator(maxSamples: maxSamples)
         self.windowCap = windowCap
     }
 
-    deinit { heads.deallocate() }
+    deinit {
+        scratch.pointee.deallocate()
+        scratch.deinitialize(count: 1)
+        scratch.deallocate()
+    }
 
     /// Processes one event read from line `line` of `path`.
     @inline(__always)
     public func process(_ event: LogEvent, path: String, line: Int) {
-        epoch &+= 1
-        if epoch == 0 { stamp = Array(repeating: 0, count: stamp.count); epoch = 1 }
-        hits.removeAll(keepingCapacity: true)
-        index.forEachCandidate(in: event, heads: &heads) { term in
-            let n = self.index.indicator(ofTerm: term)
-            if stamp[Int(n)] != epoch { stamp[Int(n)] = epoch; hits.append(n) }
+        let s = scratch
+        s.pointee.epoch &+= 1
+        if s.pointee.epoch == 0 {
+            s.pointee.stamp.update(repeating: 0)
+            s.pointee.epoch = 1
         }
-        if hits.isEmpty { return }
+        let epoch = s.pointee.epoch
+        let stamp = s.pointee.stamp
+        let index = self.index
+        s.pointee.hits.count = 0
+        index.forEachCandidate(in: event, heads: &s.pointee.heads) { term in
+            let n = index.indicator(ofTerm: term)
+            if stamp[Int(n)] != epoch {
+                stamp[Int(n)] = epoch
+                s.pointee.hits.append(Int32(bitPattern: n))
+            }
+        }
+        if s.pointee.hits.count == 0 { return }
         confirm(EventObservation(event, source: "\(path):\(line)"))
     }
 
@@ -54,7 +68,9 @@ public final class HuntEngine {
     }
 
     private func confirm(_ observation: EventObservation) {
-        for n in hits {
+        let hits = scratch.pointee.hits
+        for k in 0..<hits.count {
+            let n = UInt32(bitPattern: hits.base[k])
             switch indicators.modes[Int(n)] {
             case .exact:
                 sightings.record(n, [observation])
@@ -75,6 +91,26 @@ public final class HuntEngine {
                 }
                 windows[n] = window
             }
+        }
+    }
+}
+
+extension HuntEngine {
+    /// What one event's lookup writes: posting heads, the indicators hit (each once, by stamping
+    /// them with the event's epoch).
+    struct Scratch {
+        var heads = HeadBuffer()
+        var hits = HeadBuffer()
+        var epoch: UInt32 = 0
+        let stamp: UnsafeMutableBufferPointer<UInt32>
+
+        init(indicatorCount: Int) {
+            stamp = .allocate(capacity: max(indicatorCount, 1))
+            stamp.initialize(repeating: 0)
+        }
+
+        func deallocate() {
+            heads.deallocate(); hits.deallocate(); stamp.deallocate()
         }
     }
 }

@@ -72,7 +72,8 @@ public struct FrozenPrefixTrie: @unchecked Sendable {
         walk(slot.root, k, &heads)
     }
 
-    @inline(__always)
+    // Out of line: reached only for addresses under a stored prefix's first 16 bits.
+    @inline(never)
     private func walk(_ start: Int32, _ k: IPKey, _ heads: inout HeadBuffer) {
         var n = Int(start)
         while true {

@@ -18,6 +18,8 @@ public final class IndicatorIndex: @unchecked Sendable {
     let equalFields: UInt32
     let trieFields: UInt32
     let automatonFields: UInt32
+    /// `equalFields | automatonFields`: fields worth a `look` at all, tested before the call.
+    let lookFields: UInt32
     /// Indicator number of each term.
     public let termIndicator: [UInt32]
     /// Observation-expression number (within its indicator) of each term.
@@ -31,6 +33,7 @@ public final class IndicatorIndex: @unchecked Sendable {
         postingBytes = b.postings.memoryBytes; equalBytes = b.equal.memoryBytes
         tries = FrozenByteKeyTable.copy(b.tries.map(FrozenPrefixTrie.init)); automata = b.automata; presence = b.presence
         equalFields = b.equalFields; trieFields = b.trieFields; automatonFields = b.automatonFields
+        lookFields = b.equalFields | b.automatonFields
         termIndicator = b.termIndicator; termObservation = b.termObservation
         terms = FrozenByteKeyTable.copy(b.termIndicator)
         var mask: UInt32 = 0
@@ -55,11 +58,7 @@ public final class IndicatorIndex: @unchecked Sendable {
     @inline(__always)
     public func forEachCandidate(in event: LogEvent, heads: inout HeadBuffer, _ body: (UInt32) -> Void) {
         heads.count = 0
-        let present = event.fields.withUnsafeBufferPointer { fields in
-            event.arena.withUnsafeBufferPointer { arena in
-                collectHeads(event, fields, arena, &heads)
-            }
-        }
+        let present = collectHeads(event, event.fields, event.arena, &heads)
         for k in 0..<heads.count { postings.forEach(from: heads.base[k], body) }
         let wanted = present & presenceMask
         if wanted != 0 {
@@ -76,7 +75,7 @@ public final class IndicatorIndex: @unchecked Sendable {
         var present: UInt32 = 0
         for i in 0..<fields.count {
             let field = fields[i]
-            let bytes = UnsafeBufferPointer(rebasing: arena[Int(field.start)..<Int(field.start + field.count)])
+            let bytes = UnsafeBufferPointer(start: arena.baseAddress! + Int(field.start), count: Int(field.count))
             let primary: IndexField
             switch field.kind {
             case .ipv4: primary = .ipv4Value; present |= 1 << ProducedObjectType.ipv4Addr.rawValue
@@ -88,18 +87,18 @@ public final class IndicatorIndex: @unchecked Sendable {
             case .sha1: primary = .sha1; present |= 1 << ProducedObjectType.file.rawValue
             case .sha256: primary = .sha256; present |= 1 << ProducedObjectType.file.rawValue
             }
-            look(primary, bytes, &heads)
+            if wants(primary) { look(primary, bytes, &heads) }
             if primary == .ipv4Value || primary == .ipv6Value {
                 let v6 = primary == .ipv6Value
                 var key: IPKey?
                 if trieFields != 0 { key = v6 ? Self.addressKey(bytes, v6: true) : IPKey(v4: field.v4) }
                 if let key { probeTrie(primary, v6, key, &heads) }
                 if i == event.srcIP {
-                    look(.trafficSrcAddr, bytes, &heads)
+                    if wants(.trafficSrcAddr) { look(.trafficSrcAddr, bytes, &heads) }
                     if let key { probeTrie(.trafficSrcAddr, v6, key, &heads) }
                 }
                 if i == event.dstIP {
-                    look(.trafficDstAddr, bytes, &heads)
+                    if wants(.trafficDstAddr) { look(.trafficDstAddr, bytes, &heads) }
                     if let key { probeTrie(.trafficDstAddr, v6, key, &heads) }
                 }
             }
@@ -108,13 +107,17 @@ public final class IndicatorIndex: @unchecked Sendable {
             present |= 1 << ProducedObjectType.networkTraffic.rawValue
             if event.srcPort >= 0 { lookPort(.trafficSrcPort, event.srcPort, &heads) }
             if event.dstPort >= 0 { lookPort(.trafficDstPort, event.dstPort, &heads) }
-            if event.proto.count > 0 {
-                let p = UnsafeBufferPointer(rebasing: arena[Int(event.proto.start)..<Int(event.proto.start + event.proto.count)])
+            if event.proto.count > 0 && wants(.trafficProtocol) {
+                let p = UnsafeBufferPointer(start: arena.baseAddress! + Int(event.proto.start), count: Int(event.proto.count))
                 look(.trafficProtocol, p, &heads)
             }
         }
         return present
     }
+
+    /// Whether any anchor is on `field` (equality or substring).
+    @inline(__always)
+    private func wants(_ field: IndexField) -> Bool { lookFields & (1 << field.rawValue) != 0 }
 
     @inline(__always)
     private func look(_ field: IndexField, _ bytes: UnsafeBufferPointer<UInt8>, _ heads: inout HeadBuffer) {
@@ -122,9 +125,13 @@ public final class IndicatorIndex: @unchecked Sendable {
             let head = equal.lookup(field: field.rawValue, bytes)
             if head >= 0 { heads.append(head) }
         }
-        if automatonFields & (1 << field.rawValue) != 0 {
-            automata.withUnsafeBufferPointer { $0[Int(field.rawValue)].forEachMatch(bytes) { heads.append($0) } }
-        }
+        if automatonFields & (1 << field.rawValue) != 0 { lookSubstrings(field, bytes, &heads) }
+    }
+
+    // Out of line so that `look`, called for every value, stays small enough to inline.
+    @inline(never)
+    private func lookSubstrings(_ field: IndexField, _ bytes: UnsafeBufferPointer<UInt8>, _ heads: inout HeadBuffer) {
+        automata.withUnsafeBufferPointer { $0[Int(field.rawValue)].forEachMatch(bytes) { heads.append($0) } }
     }
 
     @inline(__always)
@@ -134,8 +141,13 @@ public final class IndicatorIndex: @unchecked Sendable {
         tries[slot].collect(key, into: &heads)
     }
 
+    @inline(__always)
     private func lookPort(_ field: IndexField, _ port: Int32, _ heads: inout HeadBuffer) {
         guard equalFields & (1 << field.rawValue) != 0 else { return }
+        lookPortSlow(field, port, &heads)
+    }
+
+    private func lookPortSlow(_ field: IndexField, _ port: Int32, _ heads: inout HeadBuffer) {
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
         let head = withUnsafeMutableBytes(of: &digits) { raw -> Int32 in
             var n = Int(port)

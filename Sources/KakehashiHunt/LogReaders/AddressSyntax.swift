@@ -7,27 +7,35 @@ public enum AddressSyntax {
         return nil
     }
 
-    /// Parses dotted-quad text to a big-endian-ordered 32-bit value.
+    /// Parses dotted-quad text to a big-endian-ordered 32-bit value: four groups of one to three
+    /// decimal digits (leading zeros allowed), each at most 255, separated by dots.
+    @inline(__always)
     public static func parseIPv4(_ b: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        guard b.count >= 7, b.count <= 15 else { return nil }
+        let n = b.count
+        guard n >= 7, n <= 15, let p = b.baseAddress else { return nil }
+        var i = 0
         var result: UInt32 = 0
-        var octet: UInt32 = 0
-        var digits = 0
-        var dots = 0
-        for byte in b {
-            if byte == UInt8(ascii: ".") {
-                guard digits > 0, dots < 3 else { return nil }
-                result = result << 8 | octet
-                octet = 0; digits = 0; dots += 1
-            } else {
-                let d = byte &- 48
-                guard d < 10, digits < 3 else { return nil }
-                octet = octet * 10 + UInt32(d); digits += 1
-                guard octet <= 255 else { return nil }
+        for part in 0..<4 {
+            if part > 0 {
+                guard i < n, p[i] == UInt8(ascii: ".") else { return nil }
+                i += 1
             }
+            guard i < n else { return nil }
+            var octet = UInt32(p[i] &- 48)
+            guard octet < 10 else { return nil }
+            i += 1
+            if i < n, p[i] &- 48 < 10 {
+                octet = octet &* 10 &+ UInt32(p[i] &- 48)
+                i += 1
+                if i < n, p[i] &- 48 < 10 {
+                    octet = octet &* 10 &+ UInt32(p[i] &- 48)
+                    i += 1
+                }
+            }
+            guard octet <= 255 else { return nil }
+            result = result << 8 | octet
         }
-        guard dots == 3, digits > 0 else { return nil }
-        return result << 8 | octet
+        return i == n ? result : nil
     }
 
     /// Parses IPv6 text (with `::` compression, an optional embedded IPv4 tail and `%zone`).

@@ -4,12 +4,13 @@ extension LogEvent {
     public mutating func add(_ role: FieldRole, _ value: UnsafeBufferPointer<UInt8>) -> String? {
         switch role {
         case .timestamp:
-            guard let t = TimestampParser.parse(value) else { return "bad timestamp" }
-            timestamp = t
+            // Checked now (a bad time makes the line malformed), converted when first read.
+            guard TimestampParser.isValid(value) else { return "bad timestamp" }
+            timestampRange = (appendBytes(value), Int32(value.count))
+            timestampValue = nil
         case .srcIP, .dstIP, .ip:
             if let v4 = AddressSyntax.parseIPv4(value) {
-                append(.ipv4, value)
-                fields[fields.count - 1].v4 = v4
+                append(.ipv4, value, v4: v4)
             } else if AddressSyntax.parseIPv6(value) != nil {
                 append(.ipv6, value)
             } else {
@@ -20,9 +21,7 @@ extension LogEvent {
             guard let port = Self.port(value) else { return "\(role.rawValue) is not a port number" }
             if role == .srcPort { srcPort = port } else { dstPort = port }
         case .proto:
-            let start = Int32(arena.count)
-            for byte in value { arena.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
-            proto = (start, Int32(value.count))
+            proto = (appendLowercased(value), Int32(value.count))
         case .domain:
             append(.domain, value)
         case .answer:
@@ -31,8 +30,7 @@ extension LogEvent {
             appendAddressOrDomain(value)
             hostRange = (fields[fields.count - 1].start, Int32(value.count))
         case .uri:
-            uriRange = (Int32(arena.count), Int32(value.count))
-            arena.append(contentsOf: value)
+            uriRange = (appendBytes(value), Int32(value.count))
         case .url:
             append(.url, value)
         case .md5: append(.md5, value)
@@ -60,48 +58,42 @@ extension LogEvent {
     /// Completes the record: joins a pending HTTP host and request target into a URL.
     public mutating func finish() {
         guard uriRange.count > 0 else { return }
-        let uStart = Int(uriRange.start)
-        let first = arena[uStart]
-        if first != UInt8(ascii: "/") {
+        let uri = arena[Int(uriRange.start)..<Int(uriRange.start + uriRange.count)]
+        if uri.first != UInt8(ascii: "/") {
             // Proxy-style absolute target such as "http://host/path".
-            if arena[uStart..<(uStart + Int(uriRange.count))].contains(UInt8(ascii: ":")) {
-                fields.append(Field(kind: .url, start: uriRange.start, count: uriRange.count))
+            if uri.contains(UInt8(ascii: ":")) {
+                appendField(Field(kind: .url, start: uriRange.start, count: uriRange.count))
             }
             return
         }
         guard hostRange.count > 0 else { return }
-        let start = Int32(arena.count)
-        arena.append(contentsOf: "http://".utf8)
-        let h = Int(hostRange.start)
-        arena.append(contentsOf: arena[h..<(h + Int(hostRange.count))])
-        arena.append(contentsOf: arena[uStart..<(uStart + Int(uriRange.count))])
-        fields.append(Field(kind: .url, start: start, count: Int32(arena.count) - start))
+        let joined = appendJoined("http://", [hostRange, uriRange])
+        appendField(Field(kind: .url, start: joined.start, count: joined.count))
     }
 
     /// Appends an address (remembering a parsed IPv4) or else a domain name.
     mutating func appendAddressOrDomain(_ value: UnsafeBufferPointer<UInt8>) {
         if let v4 = AddressSyntax.parseIPv4(value) {
-            append(.ipv4, value)
-            fields[fields.count - 1].v4 = v4
+            append(.ipv4, value, v4: v4)
         } else {
             append(AddressSyntax.parseIPv6(value) != nil ? .ipv6 : .domain, value)
         }
     }
 
     @inline(__always)
-    mutating func append(_ kind: ObservableKind, _ value: UnsafeBufferPointer<UInt8>) {
-        let start = Int32(arena.count)
-        arena.append(contentsOf: value)
-        fields.append(Field(kind: kind, start: start, count: Int32(value.count)))
+    mutating func append(_ kind: ObservableKind, _ value: UnsafeBufferPointer<UInt8>, v4: UInt32 = 0) {
+        appendValue(kind, value, v4: v4)
     }
 
+    @inline(__always)
     static func port(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard !b.isEmpty, b.count <= 5 else { return nil }
+        let n = b.count
+        guard n > 0, n <= 5, let p = b.baseAddress else { return nil }
         var v: Int32 = 0
-        for byte in b {
-            let d = byte &- 48
+        for i in 0..<n {
+            let d = p[i] &- 48
             guard d < 10 else { return nil }
-            v = v * 10 + Int32(d)
+            v = v &* 10 &+ Int32(d)
         }
         return v <= 65_535 ? v : nil
     }

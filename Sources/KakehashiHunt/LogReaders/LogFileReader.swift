@@ -105,10 +105,19 @@ protocol ParserBox: AnyObject {
 }
 
 final class LineParserBox<P: LogLineParser>: ParserBox {
-    var parser: P
-    init(_ parser: P) { self.parser = parser }
+    // The parser lives in raw memory: a stored `var` of a class would cost a dynamic exclusivity
+    // check (swift_beginAccess) on every line.
+    private let parser: UnsafeMutablePointer<P>
+    init(_ parser: P) {
+        self.parser = .allocate(capacity: 1)
+        self.parser.initialize(to: parser)
+    }
+    deinit {
+        parser.deinitialize(count: 1)
+        parser.deallocate()
+    }
     func parse(_ line: UnsafeBufferPointer<UInt8>, into event: inout LogEvent) -> LineOutcome {
-        parser.parse(line, into: &event)
+        parser.pointee.parse(line, into: &event)
     }
 }
 

@@ -8,6 +8,47 @@ public enum TimestampParser {
         return parseEpoch(bytes)
     }
 
+    /// Whether `parse(bytes)` would return a time, without computing it (the epoch form is only
+    /// scanned; the hunt converts the time only for events that hit an indicator).
+    @inline(__always)
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        if bytes.count >= 10, bytes[4] == UInt8(ascii: "-") { return parseISO(bytes) != nil }
+        return isEpoch(bytes)
+    }
+
+    /// Whether `b` has the syntax `parseEpoch` accepts: `[-]`1–15 digits`[.digits]`.
+    @inline(__always)
+    static func isEpoch(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if b.count == 17, b[10] == UInt8(ascii: "."), let base = b.baseAddress {
+            // Zeek's own form, `1700000000.123456`: three overlapping 8-byte digit checks.
+            let raw = UnsafeRawPointer(base)
+            let tail = raw.loadUnaligned(fromByteOffset: 9, as: UInt64.self)
+            if allDigits(raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+                && allDigits(raw.loadUnaligned(fromByteOffset: 2, as: UInt64.self))
+                && allDigits(UInt64(littleEndian: tail) & ~0xFFFF | 0x3030) { return true }
+            // Otherwise (a sign, say) the general scan below decides.
+        }
+        var i = b[0] == UInt8(ascii: "-") ? 1 : 0
+        let wholeStart = i
+        while i < b.count, b[i] &- 48 < 10 { i += 1 }
+        let digits = i - wholeStart
+        guard digits > 0, digits <= 15 else { return false }
+        if i < b.count && b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < b.count, b[i] &- 48 < 10 { i += 1 }
+        }
+        return i == b.count
+    }
+
+    /// Whether all eight bytes of `w` (little-endian order irrelevant) are ASCII digits. A byte below
+    /// `0` sets its high bit in `w - 0x30…` (the lowest such byte borrows nothing), one above `9` in
+    /// `w + 0x46…`, one of 0x80 or more in `w` itself; with all bytes below 0x80 nothing carries.
+    @inline(__always)
+    static func allDigits(_ w: UInt64) -> Bool {
+        (w | (w &- 0x3030_3030_3030_3030) | (w &+ 0x4646_4646_4646_4646)) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Parses `[-]digits[.digits]` seconds since 1970.
     public static func parseEpoch(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0
