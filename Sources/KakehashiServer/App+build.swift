@@ -24,8 +24,8 @@ public func buildApplication(hub: Hub, logger: Logger) async throws -> some Appl
     } else {
         server = .http1()
     }
-    let webhooks = WebhookDispatcher(database: hub.database, logger: logger)
-    let feeds = AdvisoryFeedFetcher(advisories: hub.advisories, logger: logger)
+    let webhooks = WebhookDispatcher(database: hub.database, outbound: hub.configuration.outbound, logger: logger)
+    let feeds = AdvisoryFeedFetcher(advisories: hub.advisories, outbound: hub.configuration.outbound, logger: logger)
     var services: [any Service] = [webhooks, feeds]
     if let mail = hub.configuration.mail {
         services.append(MailDispatcher(database: hub.database, configuration: mail, logger: logger))

@@ -20,6 +20,8 @@ public struct HubConfiguration: Sendable {
     public var regimesPath: String?
     /// Where to send the e-mail outbox; `nil` keeps the mail in the outbox for administrators to read.
     public var mail: SMTPConfiguration?
+    /// Which addresses webhooks and advisory feeds may call (public ones only, unless ranges are allowed).
+    public var outbound: OutboundPolicy
 
     public init(
         host: String = "127.0.0.1",
@@ -31,7 +33,8 @@ public struct HubConfiguration: Sendable {
         sessionLifetime: TimeInterval = 8 * 3600,
         title: String = "Kakehashi 架け橋",
         regimesPath: String? = nil,
-        mail: SMTPConfiguration? = nil
+        mail: SMTPConfiguration? = nil,
+        outbound: OutboundPolicy = .publicOnly
     ) {
         self.host = host
         self.port = port
@@ -43,6 +46,7 @@ public struct HubConfiguration: Sendable {
         self.title = title
         self.regimesPath = regimesPath
         self.mail = mail
+        self.outbound = outbound
     }
 
     /// Whether the hub itself terminates TLS (and so marks cookies `Secure`).

@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("smtp-url"), help: "Send the e-mail outbox: smtp://host:587 (STARTTLS), smtps://host:465 or smtp+plain://host:25.") var smtpURL: String?
     @Option(name: .customLong("smtp-from"), help: "Sender address of the hub's e-mail, e.g. hub@example.jp.") var smtpFrom: String?
     @Option(name: .customLong("smtp-user"), help: "SMTP user; the password comes from --smtp-password-file or KAKEHASHI_SMTP_PASSWORD.") var smtpUser: String?
+    @Option(name: .customLong("outbound-allow"), parsing: .singleValue,
+            help: "An internal address range (CIDR) that webhooks and advisory feeds may call; repeat for more. By default only public addresses.")
+    var outboundAllow: [String] = []
     @Option(name: .customLong("smtp-password-file"), help: "File holding the SMTP password (its first line).") var smtpPasswordFile: String?
 
     func validate() throws {
@@ -65,9 +68,18 @@ struct ServeCommand: AsyncParsableCommand {
         return password
     }
 
+    private func outboundPolicy() throws -> OutboundPolicy {
+        do {
+            return OutboundPolicy(allowing: try outboundAllow.map { text throws(IPNetworkError) in try IPNetwork(text) })
+        } catch {
+            throw ValidationError("--outbound-allow \(error)")
+        }
+    }
+
     func run() async throws {
         let logger = options.makeLogger()
-        let configuration = HubConfiguration(host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, regimesPath: regimes, mail: try mailConfiguration())
+        let configuration = HubConfiguration(host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, regimesPath: regimes,
+                                             mail: try mailConfiguration(), outbound: try outboundPolicy())
         try await options.withHub(configuration: configuration, logger: logger) { hub in
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: hub.metrics))
             if demo {

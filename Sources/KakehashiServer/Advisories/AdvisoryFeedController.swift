@@ -32,7 +32,8 @@ struct AdvisoryFeedController {
     @Sendable func create(_ request: Request, context: HubRequestContext) async throws -> EditedResponse<AdvisoryFeedRepository.Feed> {
         let principal = try requireHubAdministrator(context)
         let body = try await request.decode(as: CreateRequest.self, context: context)
-        let feed = try AdvisoryFeedRequest.validate(url: body.url, format: body.format, intervalHours: body.intervalHours ?? 24, createdBy: principal.user.username)
+        let feed = try AdvisoryFeedRequest.validate(url: body.url, format: body.format, intervalHours: body.intervalHours ?? 24, createdBy: principal.user.username,
+                                                    outbound: hub.configuration.outbound)
         try await hub.advisories.feeds.add(feed, audit: .by(context, action: "advisory-feed.add", objectType: "advisory-feed", objectID: feed.id.uuidString.lowercased(), details: ["url": feed.url]))
         return EditedResponse(status: .created, response: feed)
     }
@@ -62,9 +63,16 @@ extension AdvisoryDocumentRepository.Summary: ResponseEncodable {}
 
 /// Checks a feed an administrator asks for (CLI and API alike).
 enum AdvisoryFeedRequest {
-    static func validate(url: String, format: String?, intervalHours: Int, createdBy: String, now: Date = Date()) throws -> AdvisoryFeedRepository.Feed {
+    /// - Parameter outbound: the serving hub's policy, for a literal address in the URL; `nil` from the
+    ///   command line, which does not know the policy `serve` runs with (every fetch is checked anyway).
+    static func validate(url: String, format: String?, intervalHours: Int, createdBy: String, outbound: OutboundPolicy?, now: Date = Date()) throws -> AdvisoryFeedRepository.Feed {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["https", "http"].contains(scheme), parsed.host != nil else {
             throw MemberValidationError(field: "url", message: "'\(url)' is not an http(s) URL")
+        }
+        do {
+            try outbound?.checkLiteral(url: parsed)
+        } catch {
+            throw MemberValidationError(field: "url", message: "\(error)")
         }
         guard (1...24 * 30).contains(intervalHours) else {
             throw MemberValidationError(field: "intervalHours", message: "the interval must be between 1 and 720 hours")
@@ -85,6 +93,6 @@ enum AdvisoryFeedRequest {
 /// The feed checks, for the command line.
 public enum AdvisoryFeedCLI {
     public static func validate(url: String, format: String?, hours: Int) throws -> AdvisoryFeedRepository.Feed {
-        try AdvisoryFeedRequest.validate(url: url, format: format, intervalHours: hours, createdBy: "cli")
+        try AdvisoryFeedRequest.validate(url: url, format: format, intervalHours: hours, createdBy: "cli", outbound: nil)
     }
 }

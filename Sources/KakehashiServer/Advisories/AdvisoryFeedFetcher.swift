@@ -19,9 +19,10 @@ public struct AdvisoryFeedFetcher: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(advisories: AdvisoryService, download: Download? = nil, interval: Duration = .seconds(60), logger: Logger) {
+    /// - Parameter outbound: which addresses the fetches (and their redirects) may reach.
+    public init(advisories: AdvisoryService, download: Download? = nil, outbound: OutboundPolicy = .publicOnly, interval: Duration = .seconds(60), logger: Logger) {
         self.advisories = advisories
-        self.download = download ?? Self.httpDownload
+        self.download = download ?? Self.httpDownload(outbound)
         self.interval = interval
         self.logger = logger
     }
@@ -59,12 +60,14 @@ public struct AdvisoryFeedFetcher: Service {
     /// The largest document a feed may serve (the KEV catalog is about 1.5 MB).
     static let maximumBytes = 64 * 1024 * 1024
 
-    /// GET over HTTP(S); anything but 200 is an error naming the status.
-    static let httpDownload: Download = { url in
-        var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "User-Agent", value: "Kakehashi-Advisories/1")
-        request.headers.add(name: "Accept", value: "application/json")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+    /// GET over HTTP(S), each target (redirects included) checked against `outbound`; anything but 200
+    /// is an error naming the status.
+    static func httpDownload(_ outbound: OutboundPolicy) -> Download {
+        { url in try await download(url, outbound: outbound) }
+    }
+
+    static func download(_ url: String, outbound: OutboundPolicy) async throws -> Data {
+        let response = try await OutboundHTTP.get(url, policy: outbound, headers: [("User-Agent", "Kakehashi-Advisories/1"), ("Accept", "application/json")], timeout: .seconds(60))
         guard response.status == .ok else {
             throw FeedError(url: url, message: "answered HTTP \(response.status.code)")
         }

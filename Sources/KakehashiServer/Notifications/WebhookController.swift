@@ -67,6 +67,11 @@ struct WebhookController {
         guard let url = URL(string: body.url), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
             throw APIError(.badRequest, code: "invalid-field", "url must be an absolute http or https URL", field: "url")
         }
+        do {
+            try reporting.hub.configuration.outbound.checkLiteral(url: url)
+        } catch {
+            throw APIError(.badRequest, code: "invalid-field", "\(error)", field: "url")
+        }
         let secret = body.secret ?? SecretToken.generate(prefix: "whsec").value
         guard secret.count >= 16 else {
             throw APIError(.badRequest, code: "invalid-field", "a webhook secret needs at least 16 characters", field: "secret")

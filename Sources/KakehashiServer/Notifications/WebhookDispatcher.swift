@@ -11,6 +11,7 @@ import ServiceLifecycle
 public struct WebhookDispatcher: Service {
     let webhooks: WebhookRepository
     let client: HTTPClient
+    let outbound: OutboundPolicy
     let policy: RetryPolicy
     let interval: Duration
     let timeout: TimeAmount
@@ -19,9 +20,12 @@ public struct WebhookDispatcher: Service {
     /// - Parameters:
     ///   - interval: how long to wait between looks at the queue.
     ///   - timeout: how long one call may take.
-    public init(database: HubDatabase, client: HTTPClient = .shared, policy: RetryPolicy = .standard, interval: Duration = .seconds(5), timeout: TimeAmount = .seconds(10), logger: Logger) {
+    ///   - outbound: which addresses the calls may reach; checked before every call, a refusal is a failed attempt.
+    public init(database: HubDatabase, client: HTTPClient = OutboundHTTP.client, outbound: OutboundPolicy = .publicOnly, policy: RetryPolicy = .standard,
+                interval: Duration = .seconds(5), timeout: TimeAmount = .seconds(10), logger: Logger) {
         self.webhooks = WebhookRepository(database: database)
         self.client = client
+        self.outbound = outbound
         self.policy = policy
         self.interval = interval
         self.timeout = timeout
@@ -69,10 +73,17 @@ public struct WebhookDispatcher: Service {
         request.headers.add(name: WebhookSigner.deliveryHeader, value: due.delivery.id.uuidString.lowercased())
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
-            let response = try await client.execute(request, timeout: timeout)
+            let response = try await OutboundHTTP.execute(request, policy: outbound, client: client, timeout: timeout)
             _ = try? await response.body.collect(upTo: 64 * 1024)
             let status = Int(response.status.code)
+            if (300..<400).contains(status) {
+                return (false, status, "the endpoint answered HTTP \(status); webhook calls follow no redirect")
+            }
             return (200..<300).contains(status) ? (true, status, nil) : (false, status, "the endpoint answered HTTP \(status)")
+        } catch let refusal as OutboundRefusal {
+            return (false, nil, refusal.description)
+        } catch let failure as OutboundCallError {
+            return (false, nil, failure.description)
         } catch {
             // Only the error's kind: its text may carry the URL's query, which can hold a token.
             return (false, nil, "the call failed: \(String(describing: type(of: error)))")

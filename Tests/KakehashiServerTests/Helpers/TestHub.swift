@@ -23,11 +23,17 @@ struct TestHub: Sendable {
         return logger
     }
 
+    /// The tests' hub settings: a cheap bcrypt cost, and outbound calls allowed to 127.0.0.1 only, where
+    /// the tests' own receivers listen (every other internal range stays refused, as in production).
+    static var testConfiguration: HubConfiguration {
+        HubConfiguration(bcryptCost: 4, outbound: OutboundPolicy(allowing: [try! IPNetwork("127.0.0.1/32")]))
+    }
+
     /// Builds the hub, runs `body` against the router, and drops the database.
     static func run(_ body: @escaping @Sendable (TestHub, any TestClientProtocol) async throws -> Void) async throws {
         let scratch = try await ScratchDatabase.sqlite(logger: logger)
         do {
-            let hub = Hub(configuration: HubConfiguration(bcryptCost: 4), database: scratch.database)
+            let hub = Hub(configuration: testConfiguration, database: scratch.database)
             let railway = Organisation(nameJa: "さくら旅客鉄道", nameEn: "Sakura Railway", kind: .operator, sectors: [.railways], isacTier: .regular)
             let center = Organisation(nameJa: "国家サイバー統括室", nameEn: "National Cybersecurity Office", kind: .nationalCenter)
             try await hub.organisations.create(railway)

@@ -77,7 +77,7 @@ actor WebhookReceiver {
                 let endpoint = try #require((created.json as? [String: Any])?["id"] as? String)
                 let id = try await world.createIncident()
                 _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
-                let dispatcher = WebhookDispatcher(database: world.hub.database, policy: RetryPolicy(initialDelay: 10, maximumDelay: 60, maximumAttempts: 3), logger: TestHub.logger)
+                let dispatcher = WebhookDispatcher(database: world.hub.database, outbound: world.hub.configuration.outbound, policy: RetryPolicy(initialDelay: 10, maximumDelay: 60, maximumAttempts: 3), logger: TestHub.logger)
 
                 let first = try await dispatcher.runOnce(now: Date())
                 let tooSoon = try await dispatcher.runOnce(now: Date())
