@@ -74,6 +74,7 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(MemberPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(CollectionPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(AuditPageController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(OutboxPageController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(EquipmentPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(FindingPagesController(hub: hub, renderer: renderer).endpoints)
     let taxii = router.group("taxii2").add(middleware: TAXIIMiddleware())

@@ -339,6 +339,21 @@ enum Messages {
         "remedy_none_available": "対策なし",
         "remedy_solution": "対策",
         "remedy_required_action": "必要な対応",
+        "outbox": "メール送信箱",
+        "outbox_intro": "インシデントの配送と脆弱性の該当通知について、受信組織へ送るメールです。SMTP が設定されていない間は「送信待ち」のまま残ります。",
+        "outbox_unsent_only": "未送信のみ",
+        "outbox_empty": "メールはありません。",
+        "outbox_recipient": "宛先組織",
+        "outbox_subject": "件名",
+        "outbox_state": "状態",
+        "outbox_attempts": "試行回数",
+        "outbox_when": "送信日時／次回試行",
+        "outbox_accepted": "受理されたアドレス",
+        "outbox_last_reply": "最後の応答",
+        "mail_state_pending": "送信待ち",
+        "mail_state_sent": "送信済み",
+        "mail_state_failed": "送信失敗",
+        "mail_state_held": "保留（宛先未設定）",
     ]
 
     static let en: [String: String] = [
@@ -680,6 +695,21 @@ enum Messages {
         "remedy_none_available": "None available",
         "remedy_solution": "Solution",
         "remedy_required_action": "Required action",
+        "outbox": "E-mail outbox",
+        "outbox_intro": "E-mail owed to recipient organisations for incident deliveries and advisory findings. Without SMTP configured, messages stay pending.",
+        "outbox_unsent_only": "Unsent only",
+        "outbox_empty": "No e-mail.",
+        "outbox_recipient": "Recipient organisation",
+        "outbox_subject": "Subject",
+        "outbox_state": "State",
+        "outbox_attempts": "Attempts",
+        "outbox_when": "Sent / next attempt",
+        "outbox_accepted": "Accepted addresses",
+        "outbox_last_reply": "Last reply",
+        "mail_state_pending": "Pending",
+        "mail_state_sent": "Sent",
+        "mail_state_failed": "Failed",
+        "mail_state_held": "Held (no address)",
     ]
 
     /// The catalogue for a language code; Japanese unless English is asked for.

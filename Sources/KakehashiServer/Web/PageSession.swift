@@ -56,6 +56,7 @@ struct PageSession {
                 "overseer": principal.isAuditOverseer,
                 "inbox": principal.receivesReports,
                 "admin": principal.allows(.admin),
+                "hubAdmin": principal.allows(.admin) && principal.isHubAdministrator,
             ] as [String: Any],
             "csrf": session.csrfToken,
         ]

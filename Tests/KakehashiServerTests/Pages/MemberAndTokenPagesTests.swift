@@ -31,6 +31,28 @@ import Testing
         }
     }
 
+    @Test func hubAdministratorsSeeTheOutboxPageOthersDoNot() async throws {
+        try await ReportingWorld.run { world in
+            let id = try await world.createIncident()
+            _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
+            let operatorAdmin = try await PageBrowser.signIn(world, as: "rail-admin")
+            let hubAdmin = try await PageBrowser.signIn(world, as: "center-admin")
+
+            let refused = try await operatorAdmin.get("/admin/outbox")
+            let page = try await hubAdmin.get("/admin/outbox?unsent=true")
+            let english = try await hubAdmin.get("/admin/outbox?lang=en")
+
+            #expect(refused.status == .notFound)
+            #expect(!(try await operatorAdmin.get("/").html.contains(#"href="/admin/outbox""#)))
+            #expect(page.status == .ok && page.html.contains(#"href="/admin/outbox">メール送信箱</a>"#))
+            #expect(page.html.contains("送信待ち") && page.html.contains("国土交通省") && page.html.contains(" checked"), "\(page.html)")
+            #expect(!page.html.contains(id.lowercased()), "bodies, which carry report details, are not shown")
+            #expect(english.html.contains("<h1>E-mail outbox</h1>") && english.html.contains("Pending"))
+            let reads = try await world.hub.audit.recent(limit: 10, actionPrefix: "web.outbox.read")
+            #expect(reads.count == 2)
+        }
+    }
+
     @Test func aTokenIsShownOnceWorksAndCanBeRevoked() async throws {
         try await ReportingWorld.run { world in
             let page = try await PageBrowser.signIn(world, as: "rail-analyst")

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+/// `/admin/outbox`: the e-mails the hub owes recipient organisations, with each one's state, for hub
+/// administrators (the page beside `GET /api/v1/outbox`). Bodies are not shown: they may carry report details.
+struct OutboxPageController {
+    let hub: Hub
+    let renderer: PageRenderer
+
+    var endpoints: RouteCollection<HubRequestContext> {
+        let routes = RouteCollection(context: HubRequestContext.self)
+        routes.get("admin/outbox", use: show)
+        return routes
+    }
+
+    @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            guard page.principal.allows(.admin), page.principal.isHubAdministrator else { throw PageNotFound() }
+            let unsent = request.uri.queryParameters["unsent"] == "true"
+            let messages = try await EmailOutbox(database: hub.database).list(unsentOnly: unsent)
+            try await hub.audit.append(.by(context, action: "web.outbox.read", objectType: "email-outbox", details: ["count": String(messages.count)]))
+            let ja = page.language == "ja"
+            var names: [UUID: String] = [:]
+            for organisation in try await hub.organisations.list() { names[organisation.id] = ja ? organisation.nameJa : organisation.nameEn }
+            var values = page.frame
+            values["unsent"] = unsent
+            values["empty"] = messages.isEmpty
+            values["messages"] = messages.map { message -> [String: Any] in
+                [
+                    "created": page.time(message.createdAt), "organisation": names[message.organisationID] ?? "-", "subject": message.subject,
+                    "state": page.text["mail_state_\(message.state.rawValue)"] ?? message.state.rawValue, "stateClass": message.state.rawValue,
+                    "attempts": message.attempts,
+                    "when": message.sentAt.map(page.time) ?? (message.state == .pending ? page.time(message.nextAttemptAt) : "—"),
+                    "recipients": message.recipients.joined(separator: ", "), "lastError": message.lastError ?? "",
+                ]
+            }
+            return renderer.page("outbox", language: page.language, title: page.text["outbox"] ?? "", values: values)
+        }
+    }
+}
