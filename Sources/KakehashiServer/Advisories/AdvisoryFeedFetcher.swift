@@ -40,12 +40,7 @@ public struct AdvisoryFeedFetcher: Service {
         for feed in try await advisories.feeds.claimDue(now: now) {
             let outcome: String
             do {
-                let data = try await download(feed.url)
-                let result = try await advisories.importDocuments(
-                    [.init(name: feed.url, data: data)], format: feed.format,
-                    audit: AuditRecord(actorUser: "feed", action: "advisory.import.feed", objectType: "advisory-feed", objectID: feed.id.uuidString.lowercased(), clientAddress: "local", details: ["url": feed.url]),
-                    logger: logger, now: now)
-                outcome = "ok: " + result.documents.map { "\($0.id) (\($0.vulnerabilities) vulnerabilities)" }.joined(separator: ", ") + "; \(result.newFindings) new findings"
+                outcome = try await fetch(feed, now: now)
                 imported += 1
             } catch {
                 outcome = "error: \(error)"
@@ -55,6 +50,77 @@ public struct AdvisoryFeedFetcher: Service {
             try await advisories.feeds.recordOutcome(feed.id, outcome: outcome, at: Date())
         }
         return (imported, failed)
+    }
+
+    /// Fetches one feed and imports what it serves: a document as it is; a CSAF provider's metadata, ROLIE
+    /// feed or directory followed down to the documents it lists, of which those not held yet, or updated
+    /// since they were imported, are fetched and imported. Returns the outcome to keep on the feed.
+    func fetch(_ feed: AdvisoryFeedRepository.Feed, now: Date) async throws -> String {
+        let data = try await download(feed.url)
+        let audit = AuditRecord(actorUser: "feed", action: "advisory.import.feed", objectType: "advisory-feed", objectID: feed.id.uuidString.lowercased(),
+                                clientAddress: "local", details: ["url": feed.url])
+        switch try AdvisoryListing.recognise(data, url: feed.url) {
+        case .document:
+            let result = try await advisories.importDocuments([.init(name: feed.url, data: data)], format: feed.format, audit: audit, logger: logger, now: now)
+            return "ok: " + result.documents.map { "\($0.id) (\($0.vulnerabilities) vulnerabilities)" }.joined(separator: ", ") + "; \(result.newFindings) new findings"
+        case .entries(let entries):
+            return try await importListed(entries, format: feed.format, failures: [], skipped: [], audit: audit, now: now)
+        case .provider(let sources, let skipped):
+            var entries: [AdvisoryListing.Entry] = []
+            var failures: [String] = []
+            for source in sources {
+                do {
+                    switch source.kind {
+                    case .rolie:
+                        guard case .entries(let listed) = try AdvisoryListing.recognise(try await download(source.url), url: source.url) else {
+                            throw FeedError(url: source.url, message: "is named as a ROLIE feed but is not one (no \"feed\" member)")
+                        }
+                        entries += listed
+                    case .directory:
+                        entries += try AdvisoryListing.changes(try await download(AdvisoryListing.changesURL(directory: source.url)), directory: source.url)
+                    }
+                } catch {
+                    failures.append("\(error)")
+                }
+            }
+            return try await importListed(entries, format: feed.format, failures: failures, skipped: skipped, audit: audit, now: now)
+        }
+    }
+
+    /// The most documents one round fetches from a listing; the rest follow in the next rounds.
+    static let documentsPerRound = 500
+
+    private func importListed(_ entries: [AdvisoryListing.Entry], format: AdvisoryDocument.Format?, failures: [String], skipped: [String],
+                              audit: AuditRecord, now: Date) async throws -> String {
+        let held = try await advisories.documents.importedSources()
+        var newest: [String: Date?] = [:]
+        for entry in entries {
+            if let seen = newest[entry.url], let seenDate = seen, let date = entry.updated, date <= seenDate { continue }
+            newest[entry.url] = entry.updated
+        }
+        let due = newest.filter { url, updated in
+            guard let imported = held[url] else { return true }
+            return updated.map { $0 > imported } ?? false
+        }.keys.sorted()
+        var failures = failures
+        var uploads: [AdvisoryService.Upload] = []
+        for url in due.prefix(Self.documentsPerRound) {
+            do {
+                uploads.append(.init(name: url, data: try await download(url)))
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        let (result, rejected) = try await advisories.importReadable(uploads, format: format, audit: audit, logger: logger, now: now)
+        failures += rejected.map(\.description)
+        var outcome = "ok: \(newest.count) listed, \(result.documents.count) imported, \(result.newFindings) new findings"
+        if due.count > Self.documentsPerRound { outcome += "; \(due.count - Self.documentsPerRound) more next round" }
+        if !skipped.isEmpty { outcome += "; skipped (need credentials): " + skipped.joined(separator: ", ") }
+        if !failures.isEmpty {
+            outcome += "; \(failures.count) failed: " + failures.prefix(5).joined(separator: "; ")
+            logger.warning("advisory feed documents failed", metadata: ["feed.url": "\(audit.details["url"] ?? "")", "failed": "\(failures.count)"])
+        }
+        return outcome
     }
 
     /// The largest document a feed may serve (the KEV catalog is about 1.5 MB).

@@ -53,15 +53,42 @@ public struct AdvisoryService: Sendable {
         var imports: [AdvisoryDocumentRepository.Import] = []
         for (position, upload) in uploads.enumerated() {
             let advisory = try AdvisoryDocument.decode(upload.data, name: upload.name, format: format)
-            let detected: AdvisoryDocument.Format = switch advisory.source {
-            case .csaf: .csaf
-            case .cveRecord: .cve
-            case .knownExploited: .kev
-            }
-            let summary = AdvisoryDocumentRepository.Summary(advisory: advisory, format: detected, source: upload.name, importedBy: audit.actorUser ?? "hub", importedAt: now)
-            imports.append(.init(summary: summary, body: String(decoding: upload.data, as: UTF8.self)))
+            imports.append(Self.prepare(upload, advisory, importedBy: audit.actorUser ?? "hub", now: now))
             progress(position + 1, upload, advisory)
         }
+        return try await store(imports, audit: audit, logger: logger, now: now)
+    }
+
+    /// Like ``importDocuments(_:format:audit:logger:now:progress:)``, but a document that does not read
+    /// is left out (and returned with its error) instead of stopping the import: for documents a feed
+    /// lists, each of which stands on its own.
+    public func importReadable(_ uploads: [Upload], format: AdvisoryDocument.Format? = nil, audit: AuditRecord, logger: Logger, now: Date = Date())
+        async throws -> (result: ImportResult, rejected: [AdvisoryFormatError]) {
+        var imports: [AdvisoryDocumentRepository.Import] = []
+        var rejected: [AdvisoryFormatError] = []
+        for upload in uploads {
+            do {
+                let advisory = try AdvisoryDocument.decode(upload.data, name: upload.name, format: format)
+                imports.append(Self.prepare(upload, advisory, importedBy: audit.actorUser ?? "hub", now: now))
+            } catch {
+                rejected.append(error)
+            }
+        }
+        if imports.isEmpty { return (ImportResult(documents: [], newFindings: 0), rejected) }
+        return (try await store(imports, audit: audit, logger: logger, now: now), rejected)
+    }
+
+    private static func prepare(_ upload: Upload, _ advisory: Advisory, importedBy: String, now: Date) -> AdvisoryDocumentRepository.Import {
+        let detected: AdvisoryDocument.Format = switch advisory.source {
+        case .csaf: .csaf
+        case .cveRecord: .cve
+        case .knownExploited: .kev
+        }
+        let summary = AdvisoryDocumentRepository.Summary(advisory: advisory, format: detected, source: upload.name, importedBy: importedBy, importedAt: now)
+        return .init(summary: summary, body: String(decoding: upload.data, as: UTF8.self))
+    }
+
+    private func store(_ imports: [AdvisoryDocumentRepository.Import], audit: AuditRecord, logger: Logger, now: Date) async throws -> ImportResult {
         var record = audit
         record.details["documents"] = imports.map(\.summary.id).joined(separator: ",")
         try await documents.store(imports, audit: record, now: now)

@@ -101,6 +101,20 @@ public struct AdvisoryDocumentRepository: Sendable {
         }
     }
 
+    /// When each source (file name or URL) last had a document imported from it, so a feed round can
+    /// skip what it already holds.
+    public func importedSources() async throws -> [String: Date] {
+        try await database.read { db in
+            var sources: [String: Date] = [:]
+            for row in try await db.select().columns("source", "imported_at").from("advisory_documents").all() {
+                let source = try row.decode(column: "source", as: String.self)
+                let time = try row.date("imported_at")
+                if sources[source].map({ $0 < time }) ?? true { sources[source] = time }
+            }
+            return sources
+        }
+    }
+
     /// A value that changes whenever a document is imported or replaced, so a process can tell
     /// whether the index it holds is current (also when another hub process did the import).
     public func revision() async throws -> String {
