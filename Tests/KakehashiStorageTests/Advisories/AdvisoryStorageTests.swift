@@ -137,6 +137,11 @@ import Testing
             #expect(bodies.map(\.id) == ["csaf:EXI-SA-1"])
             #expect(bodies.first?.body == "{\"v\":2}")
             #expect(try await documents.list().map(\.title) == ["PX-200"])
+            let other = AdvisoryDocumentRepository.Summary(advisory: Advisory(id: "EXI-SA-2", source: .csaf, title: "PX-300", vulnerabilities: []),
+                                                           format: .csaf, source: "https://psirt.example.jp/b.json", importedBy: "feed", importedAt: fixture.start)
+            try await documents.store([.init(summary: other, body: "{}")], audit: fixture.audit("advisory.import"), now: fixture.start.addingTimeInterval(5))
+            #expect(try await documents.importedSources() == ["a.json": fixture.start.addingTimeInterval(1), "https://psirt.example.jp/b.json": fixture.start.addingTimeInterval(5)],
+                    "each source with the time of its latest import")
         }
     }
 
