@@ -52,7 +52,7 @@ struct EquipmentPagesController {
         let now = Date()
         var values = page.frame
         for (key, value) in extra { values[key] = value }
-        values["organisation"] = RegistryPage.name(access.organisation, language: page.language)
+        values["organisation"] = page.name(of: access.organisation)
         values["organisationID"] = access.organisation.id.uuidString.lowercased()
         values["owner"] = access.relation == .owner && page.principal.allows(.write)
         var ended = 0, soon = 0
@@ -73,7 +73,7 @@ struct EquipmentPagesController {
         if access.relation == .owner {
             let regulated = try await RegistryAccess.regulated(by: page.principal, organisations: hub.organisations)
             values["hasRegulated"] = !regulated.isEmpty
-            values["regulated"] = regulated.map { ["id": $0.id.uuidString.lowercased(), "name": RegistryPage.name($0, language: page.language)] }
+            values["regulated"] = regulated.map { ["id": $0.id.uuidString.lowercased(), "name": page.name(of: $0)] }
             if !regulated.isEmpty {
                 let summary = try await EquipmentController.supportEndSummary(for: page.principal, hub: hub, now: now)
                 values["hasSectors"] = !summary.rows.isEmpty
@@ -126,9 +126,5 @@ enum RegistryPage {
         try await hub.audit.append(.by(context, action: action, objectType: "equipment-registry", objectID: access.organisation.id.uuidString.lowercased(),
                                        details: ["relation": access.relation.rawValue]))
         return access
-    }
-
-    static func name(_ organisation: Organisation, language: String) -> String {
-        language == "ja" ? organisation.nameJa : organisation.nameEn
     }
 }

@@ -89,7 +89,7 @@ struct FindingPagesController {
             return view
         }
         var values = page.frame
-        values["organisation"] = RegistryPage.name(access.organisation, language: page.language)
+        values["organisation"] = page.name(of: access.organisation)
         values["owner"] = access.relation == .owner && page.principal.allows(.write)
         values["open"] = views.filter { $0["decision"] == nil }
         values["closed"] = views.filter { $0["decision"] != nil }

@@ -29,7 +29,7 @@ struct InboxPageController {
                 let overview = try await IncidentOverview.load(delivery.incidentID, page: page, service: service, context: context, action: "web.inbox")
                 let submitted = try overview.access.submissions.first { $0.version == delivery.version }.map { try ReportInput.decode($0.json) }
                 var row = DeliveryRow.values(delivery, recipient: names[delivery.recipientOrganisation], page: page, canAcknowledge: true)
-                row["reporter"] = names[overview.access.record.reporterOrganisation].map { page.language == "ja" ? $0.nameJa : $0.nameEn } ?? "-"
+                row["reporter"] = names[overview.access.record.reporterOrganisation].map(page.name(of:)) ?? "-"
                 row["title"] = overview.title(language: page.language)
                 row["kind"] = overview.access.submissions.first { $0.version == delivery.version }.map { $0.kind.label[page.language == "en" ? .en : .ja] } ?? ""
                 row["category"] = submitted.map { page.text["category_\($0.category.rawValue)"] ?? $0.category.rawValue } ?? ""

@@ -18,10 +18,9 @@ struct MemberPagesController {
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             guard page.principal.allows(.admin) else { throw PageNotFound() }
-            let ja = page.language == "ja"
             let organisations = try await hub.organisations.list()
             var names: [UUID: String] = [:]
-            for organisation in organisations { names[organisation.id] = ja ? organisation.nameJa : organisation.nameEn }
+            for organisation in organisations { names[organisation.id] = page.name(of: organisation) }
             try await hub.audit.append(.by(context, action: "web.members.read", objectType: "user"))
             var values = page.frame
             values["users"] = try await UserController.visibleUsers(to: page.principal, hub: hub).map { user -> [String: Any] in
@@ -40,7 +39,7 @@ struct MemberPagesController {
     static func bySector(_ organisations: [Organisation], page: PageSession) -> [[String: Any]] {
         let ja = page.language == "ja"
         func row(_ organisation: Organisation) -> [String: Any] {
-            ["name": ja ? organisation.nameJa : organisation.nameEn, "kind": page.text["org_kind_\(organisation.kind.rawValue)"] ?? organisation.kind.rawValue,
+            ["name": page.name(of: organisation), "kind": page.text["org_kind_\(organisation.kind.rawValue)"] ?? organisation.kind.rawValue,
              "tier": organisation.isacTier.map { page.text["tier_\($0.rawValue)"] ?? $0.rawValue } ?? "—"]
         }
         var groups: [[String: Any]] = Sector.allCases.compactMap { sector -> [String: Any]? in

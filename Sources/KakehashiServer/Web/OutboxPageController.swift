@@ -21,9 +21,7 @@ struct OutboxPageController {
             let unsent = request.uri.queryParameters["unsent"] == "true"
             let messages = try await EmailOutbox(database: hub.database).list(unsentOnly: unsent)
             try await hub.audit.append(.by(context, action: "web.outbox.read", objectType: "email-outbox", details: ["count": String(messages.count)]))
-            let ja = page.language == "ja"
-            var names: [UUID: String] = [:]
-            for organisation in try await hub.organisations.list() { names[organisation.id] = ja ? organisation.nameJa : organisation.nameEn }
+            let names = try await page.organisationNames(hub)
             var values = page.frame
             values["unsent"] = unsent
             values["empty"] = messages.isEmpty

@@ -22,7 +22,7 @@ struct WebController {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             let principal = page.principal
             var values = page.frame
-            values["organisationName"] = page.language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn
+            values["organisationName"] = page.name(of: principal.organisation)
             values["organisationKind"] = principal.organisation.kind.rawValue
             values["role"] = principal.user.role.rawValue
             for (key, value) in try await Dashboard.load(for: page, hub: hub).values { values[key] = value }
