@@ -20,6 +20,7 @@ public struct Hub: Sendable {
     public let passwords: PasswordHasher
     public let advisories: AdvisoryService
     public let notificationAddresses: NotificationAddressBook
+    public let campaigns: CampaignRepository
     public let metrics: PrometheusCollectorRegistry
 
     public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -37,6 +38,7 @@ public struct Hub: Sendable {
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.advisories = AdvisoryService(database: database, organisations: organisations)
         self.notificationAddresses = NotificationAddressBook(database: database)
+        self.campaigns = CampaignRepository(database: database)
         self.metrics = metrics
     }
 }

@@ -60,6 +60,7 @@ public enum DemoWorld {
         }
         try await seedSharing(hub: hub, organisations: byName, logger: logger)
         try await seedAdvisories(hub: hub, organisations: byName, logger: logger)
+        try await seedCampaigns(hub: hub, organisations: byName)
         var credentials: [Credential] = []
         for seed in users {
             guard let organisation = byName[seed.organisation] else { continue }

@@ -7,5 +7,6 @@ public enum Migrations {
         reportsSchema,
         advisoriesSchema,
         mailSchema,
+        campaignsSchema,
     ]
 }

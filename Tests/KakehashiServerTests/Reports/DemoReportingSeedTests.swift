@@ -22,6 +22,9 @@ import Testing
             let recipients = Set(try await incidents.deliveries(incidentID: incident.id).map(\.recipientOrganisation))
             #expect(recipients == Set([organisations["Ministry of Land, Infrastructure, Transport and Tourism"]?.id, organisations["National Cybersecurity Office"]?.id].compactMap { $0 }))
             #expect(try await AuthorityDirectory(database: hub.database).all().keys.sorted() == ["jp-mlit", "jp-nisc"])
+            let campaigns = try await hub.campaigns.list()
+            #expect(campaigns.count == 1 && campaigns.first?.isOpen == true, "one open campaign on the status board, seeded once")
+            #expect(try await hub.campaigns.reports(campaign: try #require(campaigns.first).id).map(\.state) == [.degraded, .monitoring])
             await scratch.drop()
         } catch {
             await scratch.drop()

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import KakehashiCore
+import KakehashiStorage
+
+/// `/board`: the sector status board. Campaigns the viewer may see; the national center and ISACs open
+/// one (`POST /board`) and close it; `/board/:id` shows each visible sector's operators, worst state
+/// first, and lets an operator in the campaign report its own state. Same rules as `/api/v1/campaigns`.
+struct StatusBoardPageController {
+    let hub: Hub
+    let renderer: PageRenderer
+
+    var endpoints: RouteCollection<HubRequestContext> {
+        let routes = RouteCollection(context: HubRequestContext.self)
+        routes.get("board", use: list)
+        routes.post("board", use: open)
+        routes.get("board/:id", use: show)
+        routes.post("board/:id/status", use: report)
+        routes.post("board/:id/close", use: close)
+        return routes
+    }
+
+    @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            try await listPage(page, context: context, form: FormFields(""), errors: [:])
+        }
+    }
+
+    @Sendable func open(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            guard CampaignAccess.mayCoordinate(page.principal) else { throw PageNotFound() }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+            let body = CampaignController.OpenRequest(titleJa: form["title_ja"] ?? "", titleEn: form["title_en"] ?? "", summary: form["summary"], sectors: form.all("sectors"))
+            do {
+                let campaign = try CampaignController.campaign(from: body, openedBy: page.principal.organisation.id, now: Date())
+                try await hub.campaigns.open(campaign, audit: .by(context, action: "campaign.open", objectType: "campaign", objectID: campaign.id.uuidString.lowercased(),
+                                                                  details: ["sectors": campaign.sectors.map(\.rawValue).joined(separator: ",")]))
+                return .redirect(to: "/board/\(campaign.id.uuidString.lowercased())", type: .normal)
+            } catch let error as MemberValidationError {
+                let field = ["titleJa": "title_ja", "titleEn": "title_en"][error.field] ?? error.field
+                return try await listPage(page, context: context, form: form, errors: [field: "campaign_error_\(error.field)"], status: .unprocessableContent)
+            }
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            let campaign = try await visibleCampaign(context, page)
+            let notice = request.uri.queryParameters["reported"] != nil ? page.text["status_reported"] : nil
+            return try await boardPage(campaign, page: page, context: context, form: FormFields(""), error: nil, notice: notice)
+        }
+    }
+
+    @Sendable func report(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            let campaign = try await visibleCampaign(context, page)
+            guard CampaignAccess.mayReport(in: campaign, page.principal) else { throw PageNotFound() }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+            do {
+                try await CampaignController.file(.init(state: form["state"] ?? "", note: form["note"]), campaign: campaign, principal: page.principal, hub: hub, context: context)
+                return .redirect(to: "/board/\(campaign.id.uuidString.lowercased())?reported=1", type: .normal)
+            } catch let error as MemberValidationError {
+                return try await boardPage(campaign, page: page, context: context, form: form, error: (error.field, "status_error_\(error.field)"), notice: nil,
+                                           status: .unprocessableContent)
+            }
+        }
+    }
+
+    @Sendable func close(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            let campaign = try await visibleCampaign(context, page)
+            guard CampaignAccess.mayCoordinate(page.principal), campaign.isOpen else { throw PageNotFound() }
+            try await hub.campaigns.close(campaign.id, at: Date(), audit: .by(context, action: "campaign.close", objectType: "campaign", objectID: campaign.id.uuidString.lowercased()))
+            return .redirect(to: "/board/\(campaign.id.uuidString.lowercased())", type: .normal)
+        }
+    }
+
+    private func visibleCampaign(_ context: HubRequestContext, _ page: PageSession) async throws -> Campaign {
+        guard let id = context.parameters.get("id", as: UUID.self), let campaign = try await hub.campaigns.campaign(id),
+              CampaignAccess.visibleSectors(of: campaign, to: page.principal) != nil else { throw PageNotFound() }
+        return campaign
+    }
+
+    private func title(_ campaign: Campaign, _ page: PageSession) -> String { page.language == "ja" ? campaign.titleJa : campaign.titleEn }
+
+    private func stateLabel(_ state: OperationalState?, _ page: PageSession) -> String {
+        page.text["op_state_\(state?.rawValue ?? "unreported")"] ?? (state?.rawValue ?? "-")
+    }
+
+    private func listPage(_ page: PageSession, context: HubRequestContext, form: FormFields, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let visible = try await hub.campaigns.list().filter { CampaignAccess.visibleSectors(of: $0, to: page.principal) != nil }
+        try await hub.audit.append(.by(context, action: "web.campaign.list", objectType: "campaign", details: ["count": String(visible.count)]))
+        var values = page.frame
+        values["campaigns"] = visible.map { campaign -> [String: Any] in
+            ["id": campaign.id.uuidString.lowercased(), "title": title(campaign, page), "opened": page.time(campaign.openedAt),
+             "state": page.text[campaign.isOpen ? "campaign_open" : "campaign_closed"] ?? "", "open": campaign.isOpen,
+             "sectors": campaign.sectors.map { page.language == "ja" ? $0.nameJa : $0.nameEn }.joined(separator: "、")]
+        }
+        values["empty"] = visible.isEmpty
+        values["coordinator"] = CampaignAccess.mayCoordinate(page.principal)
+        let errorTexts = errors.mapValues { page.text[$0] ?? $0 }
+        let sectors = Sector.allCases.map { FormField.Option(value: $0.rawValue, label: page.language == "ja" ? $0.nameJa : $0.nameEn) }
+        values["fields"] = [
+            FormField(name: "title_ja", label: page.text["campaign_title_ja"] ?? "", kind: .text),
+            FormField(name: "title_en", label: page.text["campaign_title_en"] ?? "", kind: .text),
+            FormField(name: "summary", label: page.text["campaign_summary"] ?? "", kind: .textarea),
+            FormField(name: "sectors", label: page.text["campaign_sectors"] ?? "", kind: .checkboxes(sectors)),
+        ].map { $0.values(form, errors: errorTexts) }
+        return renderer.page("board", language: page.language, title: page.text["status_board"] ?? "", values: values, status: status)
+    }
+
+    private func boardPage(_ campaign: Campaign, page: PageSession, context: HubRequestContext, form: FormFields, error: (field: String, key: String)?, notice: String?,
+                           status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let board = try await hub.statusBoard(campaign, for: page.principal) else { throw PageNotFound() }
+        try await hub.audit.append(.by(context, action: "web.campaign.board.read", objectType: "campaign", objectID: campaign.id.uuidString.lowercased(),
+                                       details: ["sectors": board.sectors.map(\.sector.rawValue).joined(separator: ",")]))
+        var values = page.frame
+        values["title"] = title(campaign, page)
+        values["summary"] = campaign.summary
+        values["hasSummary"] = !campaign.summary.isEmpty
+        values["open"] = campaign.isOpen
+        values["opened"] = page.time(campaign.openedAt)
+        values["closed"] = campaign.closedAt.map(page.time) ?? ""
+        values["id"] = campaign.id.uuidString.lowercased()
+        values["notice"] = notice ?? ""
+        values["hasNotice"] = notice != nil
+        values["sectors"] = board.sectors.map { sector -> [String: Any] in
+            [
+                "name": page.language == "ja" ? sector.sector.nameJa : sector.sector.nameEn,
+                "counts": OperationalState.allCases.reversed().map { ["label": stateLabel($0, page), "count": sector.counts[$0] ?? 0, "state": $0.rawValue] }
+                    + [["label": stateLabel(nil, page), "count": sector.unreported, "state": "unreported"]],
+                "rows": sector.rows.map { row -> [String: Any] in
+                    ["name": page.name(of: row.organisation), "state": row.latest?.state.rawValue ?? "unreported", "label": stateLabel(row.latest?.state, page),
+                     "note": row.latest?.note ?? "", "when": row.latest.map { page.time($0.reportedAt) } ?? "—", "own": row.organisation.id == page.principal.organisation.id]
+                },
+            ]
+        }
+        values["mayReport"] = CampaignAccess.mayReport(in: campaign, page.principal)
+        values["mayClose"] = CampaignAccess.mayCoordinate(page.principal) && campaign.isOpen
+        let states = OperationalState.allCases.map { FormField.Option(value: $0.rawValue, label: stateLabel($0, page)) }
+        let errorTexts = error.map { [$0.field: page.text[$0.key] ?? $0.key] } ?? [:]
+        values["fields"] = [
+            FormField(name: "state", label: page.text["status_state"] ?? "", kind: .select(states)),
+            FormField(name: "note", label: page.text["status_note"] ?? "", kind: .textarea),
+        ].map { $0.values(form, errors: errorTexts) }
+        return renderer.page("board-campaign", language: page.language, title: title(campaign, page), values: values, status: status)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KakehashiCore
+@testable import KakehashiServer
+import Testing
+
+@Suite struct CampaignAPITests {
+    struct Call {
+        let status: HTTPResponse.Status
+        let json: Any?
+    }
+
+    static func call(_ world: AdvisoryWorld, _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, as user: String, json: Any? = nil) async throws -> Call {
+        let browser = try await world.base.signIn(client, as: user)
+        let body = try json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
+        return try await client.execute(uri: uri, method: method, headers: browser.headersWithCSRF, body: body) { response in
+            Call(status: response.status, json: try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
+        }
+    }
+
+    static func operators(_ board: Any?, sector: String) -> [[String: Any]] {
+        let sectors = (board as? [String: Any])?["sectors"] as? [[String: Any]] ?? []
+        return sectors.first { $0["sector"] as? String == sector }?["operators"] as? [[String: Any]] ?? []
+    }
+
+    @Test func theCenterOpensOperatorsReportAndEachSeesItsSectors() async throws {
+        try await AdvisoryWorld.run { world, client in
+            let refused = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "rail-admin", json: ["titleJa": "x", "titleEn": "x", "sectors": ["railways"]])
+            #expect(refused.status == .forbidden, "operators do not open campaigns")
+            let bad = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "center-admin", json: ["titleJa": "DDoS", "titleEn": "DDoS", "sectors": ["trains"]])
+            #expect(bad.status == .badRequest)
+            let opened = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "center-admin",
+                                             json: ["titleJa": "交通分野への DDoS", "titleEn": "DDoS on transport", "sectors": ["railways", "ports"]])
+            #expect(opened.status == .created)
+            let id = try #require((opened.json as? [String: Any])?["id"] as? String)
+
+            let filed = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "rail-reporter", json: ["state": "degraded", "note": "予約サイト遅延"])
+            let viewer = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "rail-viewer", json: ["state": "normal"])
+            let regulator = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "rail-regulator", json: ["state": "normal"])
+            let wrongState = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "port-analyst", json: ["state": "on-fire"])
+            _ = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "port-analyst", json: ["state": "disrupted"])
+
+            #expect(filed.status == .ok)
+            #expect(viewer.status == .forbidden && regulator.status == .forbidden)
+            #expect(wrongState.status == .badRequest)
+            let center = try await Self.call(world, client, .get, "/api/v1/campaigns/\(id)", as: "center-admin")
+            #expect(Self.operators(center.json, sector: "railways").first?["state"] as? String == "degraded")
+            #expect(Self.operators(center.json, sector: "railways").first?["note"] as? String == "予約サイト遅延")
+            #expect(Self.operators(center.json, sector: "ports").first?["state"] as? String == "disrupted")
+            let railPeer = try await Self.call(world, client, .get, "/api/v1/campaigns/\(id)", as: "rail-viewer")
+            #expect(!Self.operators(railPeer.json, sector: "railways").isEmpty && Self.operators(railPeer.json, sector: "ports").isEmpty,
+                    "an operator sees its own sector's board only")
+            let railRegulator = try await Self.call(world, client, .get, "/api/v1/campaigns/\(id)", as: "rail-regulator")
+            #expect(Self.operators(railRegulator.json, sector: "ports").isEmpty && !Self.operators(railRegulator.json, sector: "railways").isEmpty)
+
+            let railOnly = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "center-admin", json: ["titleJa": "鉄道", "titleEn": "Rail", "sectors": ["railways"]])
+            let railID = try #require((railOnly.json as? [String: Any])?["id"] as? String)
+            #expect(try await Self.call(world, client, .get, "/api/v1/campaigns/\(railID)", as: "port-analyst").status == .notFound)
+            #expect(try await Self.call(world, client, .put, "/api/v1/campaigns/\(railID)/status", as: "port-analyst", json: ["state": "normal"]).status == .notFound)
+            let portList = try #require(try await Self.call(world, client, .get, "/api/v1/campaigns", as: "port-analyst").json as? [[String: Any]])
+            #expect(portList.compactMap { $0["id"] as? String }.map { $0.lowercased() } == [id.lowercased()])
+
+            #expect(try await Self.call(world, client, .post, "/api/v1/campaigns/\(id)/close", as: "rail-admin").status == .forbidden)
+            #expect(try await Self.call(world, client, .post, "/api/v1/campaigns/\(id)/close", as: "center-admin").status == .ok)
+            #expect(try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "rail-reporter", json: ["state": "normal"]).status == .conflict)
+            let audited = try await world.base.hub.audit.recent(limit: 50, actionPrefix: "campaign.")
+            #expect(audited.contains { $0.action == "campaign.board.read" } && audited.filter { $0.action == "campaign.status.report" }.count == 2)
+        }
+    }
+
+    @Test func theBoardPagesOpenReportAndShowTheStates() async throws {
+        try await ReportingWorld.run { world in
+            let center = try await PageBrowser.signIn(world, as: "center-admin")
+            let reporter = try await PageBrowser.signIn(world, as: "rail-reporter")
+            #expect(try await reporter.get("/board").html.contains("表示できるキャンペーンはありません"))
+            #expect(try await reporter.post("/board", [("title_ja", "x"), ("title_en", "x"), ("sectors", "railways")]).status == .notFound)
+
+            let missing = try await center.post("/board", [("title_ja", "鉄道 DDoS"), ("title_en", "Rail DDoS")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.html.contains("対象分野を一つ以上選んでください") && missing.html.contains("鉄道 DDoS"), "the error sits by its field and the input is kept")
+            let opened = try await center.post("/board", [("title_ja", "鉄道 DDoS"), ("title_en", "Rail DDoS"), ("summary", "<script>x</script>"), ("sectors", "railways")])
+            #expect(opened.status == .seeOther)
+            let location = try #require(opened.location)
+
+            let before = try await reporter.get(location)
+            #expect(before.html.contains("鉄道 DDoS") && before.html.contains("未報告") && before.html.contains("自社の状況を報告"))
+            #expect(before.html.contains("&lt;script&gt;x&lt;/script&gt;") && !before.html.contains("<script>x</script>"))
+            let filed = try await reporter.post(location + "/status", [("state", "disrupted"), ("note", "座席予約が停止")])
+            #expect(filed.status == .seeOther)
+            let after = try await center.get(location + "?lang=en")
+            #expect(after.html.contains(#"<span class="op op-disrupted">Disrupted</span>"#) && after.html.contains("座席予約が停止"))
+            #expect(after.html.contains("Close the campaign") && !after.html.contains("Report our status"), "the center coordinates; it does not report")
+            let mlit = try await PageBrowser.signIn(world, as: "mlit-officer")
+            #expect(try await mlit.get(location).html.contains("停止"))
+            #expect(try await center.post(location + "/close", []).status == .seeOther)
+            #expect(!(try await reporter.get(location).html.contains("自社の状況を報告")), "a closed board takes no report")
+        }
+    }
+}
