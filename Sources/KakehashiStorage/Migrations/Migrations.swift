@@ -8,5 +8,6 @@ public enum Migrations {
         advisoriesSchema,
         mailSchema,
         campaignsSchema,
+        assessmentsSchema,
     ]
 }
