@@ -216,3 +216,28 @@ def test_equipment_and_advisories_pages_and_a_not_applicable_decision(hub, brows
     browser.get(f"{hub['url']}/equipment")
     assert "所管の事業者" in browser.page_source and "相互運用 鉄道" in browser.page_source, "the regulator sees the operators of its sectors"
     shot(browser, "equipment-regulator")
+
+
+def test_a_self_assessment_is_answered_and_its_regulator_sees_the_score(hub, browser):
+    sign_in(browser, hub, "interop-writer")
+    browser.find_element(By.LINK_TEXT, "セルフチェック").click()
+    arrive(browser, "/checklists")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "交通分野").click()
+    arrive(browser, "/checklists/transport-baseline")
+    Select(browser.find_element(By.ID, "answer-access-1")).select_by_value("yes")
+    Select(browser.find_element(By.ID, "answer-res-1")).select_by_value("no")
+    browser.find_element(By.ID, "note-res-1").send_keys("オフライン保管を計画中")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]:not(header button)").click()
+    arrive(browser, "saved=1")
+    assert "回答を保存しました" in browser.page_source and "50 %" in browser.page_source
+    shot(browser, "checklist")
+    browser.find_element(By.LINK_TEXT, "状況ボード").click()
+    arrive(browser, "/board")
+    shot(browser, "status-board")
+    browser.find_element(By.CSS_SELECTOR, "header form button").click()
+    arrive(browser, "/signin")
+
+    sign_in(browser, hub, "interop-officer")
+    browser.get(f"{hub['url']}/checklists/transport-baseline")
+    assert "所管事業者の達成度" in browser.page_source and "相互運用 鉄道" in browser.page_source
+    shot(browser, "checklist-regulator")
