@@ -28,6 +28,7 @@ struct WebController {
             for (key, value) in try await Dashboard.load(for: page, hub: hub).values { values[key] = value }
             for (key, value) in try await IncidentActivity.load(for: page, reporting: reporting, context: context).values { values[key] = value }
             for (key, value) in try await AdvisoryActivity.load(for: page, hub: hub, context: context).values { values[key] = value }
+            for (key, value) in try await CampaignActivity.load(for: page, hub: hub).values { values[key] = value }
             return renderer.page("home", language: page.language, title: page.text["dashboard"] ?? "", values: values)
         }
     }
