@@ -113,7 +113,8 @@ import Testing
         let server = FakeSMTPServer(.init(stallOn: "MAIL FROM"))
         let message = try MailMessageTests.message()
 
-        let error = await Self.failure { _ = try await server.serve { port in try await Self.client(port: port, timeout: .seconds(1)).send(message) } }
+        // The timeout is per reply; 4 s leaves room for a slow greeting on a loaded machine (the stall itself never ends).
+        let error = await Self.failure { _ = try await server.serve { port in try await Self.client(port: port, timeout: .seconds(4)).send(message) } }
 
         let smtp = try #require(error as? SMTPError)
         #expect(smtp.kind == .timeout)
