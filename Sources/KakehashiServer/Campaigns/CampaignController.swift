@@ -147,10 +147,7 @@ struct CampaignController {
     static let notFound = APIError(.notFound, code: "not-found", "no campaign with that id is visible to you")
 
     private func visibleCampaign(_ context: HubRequestContext, _ principal: Principal) async throws -> Campaign {
-        guard let id = context.parameters.get("id", as: UUID.self), let campaign = try await hub.campaigns.campaign(id),
-              CampaignAccess.visibleSectors(of: campaign, to: principal) != nil else {
-            throw Self.notFound
-        }
+        guard let campaign = try await hub.visibleCampaign(context.parameters.get("id", as: UUID.self), to: principal) else { throw Self.notFound }
         return campaign
     }
 }

@@ -78,8 +78,7 @@ struct StatusBoardPageController {
     }
 
     private func visibleCampaign(_ context: HubRequestContext, _ page: PageSession) async throws -> Campaign {
-        guard let id = context.parameters.get("id", as: UUID.self), let campaign = try await hub.campaigns.campaign(id),
-              CampaignAccess.visibleSectors(of: campaign, to: page.principal) != nil else { throw PageNotFound() }
+        guard let campaign = try await hub.visibleCampaign(context.parameters.get("id", as: UUID.self), to: page.principal) else { throw PageNotFound() }
         return campaign
     }
 
