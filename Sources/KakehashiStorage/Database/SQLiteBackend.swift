@@ -126,6 +126,8 @@ final class WALCheckpointer: Sendable {
             for await _ in stream {
                 do {
                     _ = try await connection.query("PRAGMA wal_checkpoint(PASSIVE)")
+                } catch is CancellationError {
+                    return  // closing: a checkpoint not yet started is skipped, closing the writer checkpoints
                 } catch {
                     logger.warning("WAL checkpoint failed", metadata: ["sqlite.error": "\(error)"])
                 }
