@@ -123,7 +123,14 @@ final class WALCheckpointer: Sendable {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.kicks = continuation
         self.task = Task {
+            var last: ContinuousClock.Instant?
             for await _ in stream {
+                // A commit within `spacing` of the last checkpoint waits for a later commit's: checkpoints
+                // start right after a commit, while the writer prepares its next transaction, so that they
+                // often copy the whole WAL and the writer starts it again from the beginning.
+                let now = ContinuousClock.now
+                if let last, now - last < Self.spacing { continue }
+                last = now
                 do {
                     _ = try await connection.query("PRAGMA wal_checkpoint(PASSIVE)")
                 } catch is CancellationError {
@@ -131,9 +138,6 @@ final class WALCheckpointer: Sendable {
                 } catch {
                     logger.warning("WAL checkpoint failed", metadata: ["sqlite.error": "\(error)"])
                 }
-                // Commits in the meantime share the next checkpoint: a page an envelope dirtied again is
-                // copied once, and a run of small commits (audited page reads) does not cost two fsyncs each.
-                do { try await Task.sleep(for: Self.spacing) } catch { return }
             }
         }
     }
