@@ -14,6 +14,18 @@ struct JSONValueSerializationTests {
         #expect(value.serialized() == #""q\"b\\n\nt\tc\u0001é""#)
     }
 
+    @Test func escapesAtTheEdgesOfUnescapedRuns() {
+        #expect(JSONValue.string("\"").serialized() == #""\"""#)
+        #expect(JSONValue.string("\nabc\\").serialized() == #""\nabc\\""#)
+        #expect(JSONValue.string("a\u{1F}\u{7F}b").serialized() == "\"a\\u001f\u{7F}b\"")
+        #expect(JSONValue.string("").serialized() == #""""#)
+    }
+
+    @Test func sortsKeysByCodePointIncludingPrefixes() {
+        let value: JSONValue = ["ab": 1, "a": 2, "b": 3, "Z": 4, "": 5, "ä": 6, "😀": 7, "ａ": 8]
+        #expect(value.serialized() == #"{"":5,"Z":4,"a":2,"ab":1,"b":3,"ä":6,"ａ":8,"😀":7}"#)
+    }
+
     @Test(arguments: [
         #"{"id":"indicator--1","n":[0,-1,1.5,1e-07,12345678901234567890],"s":"\u2028 ☃ 😀","o":{}}"#,
         #"[[],{},"",null,true,false,-0.0]"#,
