@@ -52,6 +52,34 @@ struct IndexStructureTests {
         }
     }
 
+    @Test("prefix trie finds every stored long prefix from an address inside it (the /20 block filter lets none through wrongly)")
+    func prefixTrieFindsAddressesInsideScatteredPrefixes() {
+        var rng = Rng(state: 11)
+        var postings = PostingLists()
+        var trie = PrefixTrie()
+        var stored: [(IPKey, Int)] = []
+        for term in 0..<2000 {
+            let length = 16 + Int(rng.next() % 17)
+            let prefix = IPKey(v4: UInt32(truncatingIfNeeded: rng.next())).masked(to: length)
+            stored.append((prefix, length))
+            trie.insert(prefix, length: length, termID: UInt32(term), postings: &postings)
+        }
+        let frozen = FrozenPrefixTrie(trie)
+        let lists = FrozenPostings(postings)
+        defer { frozen.deallocate(); lists.deallocate() }
+
+        for (term, (prefix, length)) in stored.enumerated() {
+            let inside = IPKey(v4: UInt32(truncatingIfNeeded: prefix.hi >> 32) | (length == 32 ? 0 : UInt32(truncatingIfNeeded: rng.next()) >> UInt32(length)))
+            var heads = HeadBuffer()
+            frozen.collect(inside, into: &heads)
+            var found = Set<UInt32>()
+            for k in 0..<heads.count { lists.forEach(from: heads.base[k]) { found.insert($0) } }
+            heads.deallocate()
+            let expected = Set(stored.indices.filter { Self.contains(stored[$0].0, stored[$0].1, inside) }.map(UInt32.init))
+            #expect(found.contains(UInt32(term)) && found == expected)
+        }
+    }
+
     @Test("prefix trie handles IPv6 prefixes")
     func prefixTrieV6() throws {
         var postings = PostingLists()
