@@ -52,7 +52,7 @@ struct IndexStructureTests {
         }
     }
 
-    @Test("prefix trie finds every stored long prefix from an address inside it (the /20 block filter lets none through wrongly)")
+    @Test("prefix trie finds every stored long prefix from an address inside it (no filter in front of the trie may hide one)")
     func prefixTrieFindsAddressesInsideScatteredPrefixes() {
         var rng = Rng(state: 11)
         var postings = PostingLists()
