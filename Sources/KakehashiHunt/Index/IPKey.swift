@@ -19,7 +19,7 @@ public struct IPKey: Sendable, Hashable {
     }
 
     /// The key with all bits from `length` on cleared.
-    func masked(to length: Int) -> IPKey {
+    public func masked(to length: Int) -> IPKey {
         if length <= 0 { return IPKey(hi: 0, lo: 0) }
         if length >= 128 { return self }
         if length <= 64 { return IPKey(hi: length == 64 ? hi : hi & ~(UInt64.max >> UInt64(length)), lo: 0) }

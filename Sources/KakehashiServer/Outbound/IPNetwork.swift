@@ -3,75 +3,81 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KakehashiHunt
+
+/// An IPv4 or IPv6 address, held as the hunt engine's 128-bit ``IPKey`` (IPv4 in the top 32 bits), so
+/// parsing and masking are those the indicator index already uses.
+public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
+    public let key: IPKey
+    public let isIPv6: Bool
+
+    public init(key: IPKey, isIPv6: Bool) {
+        self.key = key
+        self.isIPv6 = isIPv6
+    }
+
+    /// A literal address (IPv6 without brackets), or nil.
+    public init?(_ text: String) {
+        guard !text.contains("/"), let parsed = IPKey.parseCIDR(text) else { return nil }
+        self.init(key: parsed.key, isIPv6: parsed.v6)
+    }
+
+    /// 4 or 16 bytes in network order, as the resolver gives them.
+    init(bytes: [UInt8]) {
+        func word(_ slice: ArraySlice<UInt8>) -> UInt64 { slice.reduce(0) { $0 << 8 | UInt64($1) } }
+        if bytes.count == 4 {
+            self.init(key: IPKey(hi: word(bytes[0..<4]) << 32, lo: 0), isIPv6: false)
+        } else {
+            self.init(key: IPKey(hi: word(bytes[0..<8]), lo: word(bytes[8..<16])), isIPv6: true)
+        }
+    }
+
+    /// The IPv4 address inside an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`), if this is one.
+    var mappedIPv4: IPAddress? {
+        guard isIPv6, key.hi == 0, key.lo >> 32 == 0xFFFF else { return nil }
+        return IPAddress(key: IPKey(v4: UInt32(truncatingIfNeeded: key.lo)), isIPv6: false)
+    }
+
+    public var description: String {
+        let words = [key.hi, key.lo]
+        let bytes = (0..<(isIPv6 ? 16 : 4)).map { i in UInt8(truncatingIfNeeded: words[i / 8] >> UInt64(56 - i % 8 * 8)) }
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        let ok = bytes.withUnsafeBytes { inet_ntop(isIPv6 ? AF_INET6 : AF_INET, $0.baseAddress, &buffer, socklen_t(buffer.count)) != nil }
+        return ok ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+    }
+}
 
 /// An IPv4 or IPv6 address range in CIDR form (`10.0.0.0/8`, `fd00::/8`); a bare address is a range of one.
 public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
-    /// The network's address bytes (4 or 16), host bits cleared.
-    public let address: [UInt8]
+    /// The network's address, host bits cleared.
+    public let address: IPAddress
     /// How many leading bits are fixed.
     public let prefixLength: Int
 
     /// Parses `text`; the error says what is wrong with it.
     public init(_ text: String) throws(IPNetworkError) {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let bytes = IPNetwork.addressBytes(String(parts[0])) else {
+        guard let address = IPAddress(String(parts[0])) else {
             throw IPNetworkError(text: text, reason: "'\(parts[0])' is not an IPv4 or IPv6 address")
         }
-        let length: Int
+        let maximum = address.isIPv6 ? 128 : 32
+        var length = maximum
         if parts.count == 2 {
-            guard let parsed = Int(parts[1]), (0...bytes.count * 8).contains(parsed) else {
-                throw IPNetworkError(text: text, reason: "the prefix length must be a number from 0 to \(bytes.count * 8)")
+            guard let parsed = Int(parts[1]), (0...maximum).contains(parsed) else {
+                throw IPNetworkError(text: text, reason: "the prefix length must be a number from 0 to \(maximum)")
             }
             length = parsed
-        } else {
-            length = bytes.count * 8
         }
-        self.init(bytes: bytes, prefixLength: length)
+        self.address = IPAddress(key: address.key.masked(to: length), isIPv6: address.isIPv6)
+        self.prefixLength = length
     }
 
-    init(bytes: [UInt8], prefixLength: Int) {
-        self.address = bytes.enumerated().map { index, byte in
-            let fixed = max(0, min(8, prefixLength - index * 8))
-            return fixed == 8 ? byte : byte & ~(UInt8(0xFF) >> fixed)
-        }
-        self.prefixLength = prefixLength
+    /// Whether `candidate` lies in the range; an address of the other family never does.
+    public func contains(_ candidate: IPAddress) -> Bool {
+        candidate.isIPv6 == address.isIPv6 && candidate.key.masked(to: prefixLength) == address.key
     }
 
-    /// Whether `bytes` (4 or 16 address bytes) lie in the range; an address of the other family never does.
-    public func contains(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count == address.count else { return false }
-        var remaining = prefixLength
-        for index in 0..<bytes.count where remaining > 0 {
-            let fixed = min(8, remaining)
-            let mask = UInt8(0xFF) << (8 - fixed)
-            if bytes[index] & mask != address[index] { return false }
-            remaining -= fixed
-        }
-        return true
-    }
-
-    public var description: String { "\(IPNetwork.text(of: address))/\(prefixLength)" }
-
-    /// The 4 or 16 bytes of a literal address (IPv6 without brackets), or nil.
-    public static func addressBytes(_ text: String) -> [UInt8]? {
-        var v4 = in_addr()
-        if inet_pton(AF_INET, text, &v4) == 1 {
-            return withUnsafeBytes(of: &v4) { Array($0) }
-        }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, text, &v6) == 1 {
-            return withUnsafeBytes(of: &v6) { Array($0) }
-        }
-        return nil
-    }
-
-    /// The usual text form of 4 or 16 address bytes.
-    public static func text(of bytes: [UInt8]) -> String {
-        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        let family = bytes.count == 4 ? AF_INET : AF_INET6
-        let ok = bytes.withUnsafeBytes { raw in inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)) != nil }
-        return ok ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
-    }
+    public var description: String { "\(address)/\(prefixLength)" }
 }
 
 /// A range that does not parse.

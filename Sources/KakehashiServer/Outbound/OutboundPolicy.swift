@@ -33,14 +33,12 @@ public struct OutboundPolicy: Sendable {
         ("ff00::/8", "multicast"), ("64:ff9b::/96", "IPv4/IPv6 translation"),
     ].map { (try! IPNetwork($0.0), $0.1) }
 
-    private static let mappedIPv4 = try! IPNetwork("::ffff:0:0/96")
-
-    /// Why the hub may not call `bytes`, or nil when it may.
-    public func refusal(for bytes: [UInt8]) -> String? {
-        if allowed.contains(where: { $0.contains(bytes) }) { return nil }
-        if Self.mappedIPv4.contains(bytes) { return refusal(for: Array(bytes.suffix(4))) }
-        guard let range = Self.reserved.first(where: { $0.network.contains(bytes) }) else { return nil }
-        return "\(IPNetwork.text(of: bytes)) is in \(range.network) (\(range.name))"
+    /// Why the hub may not call `address`, or nil when it may.
+    public func refusal(for address: IPAddress) -> String? {
+        if allowed.contains(where: { $0.contains(address) }) { return nil }
+        if let embedded = address.mappedIPv4 { return refusal(for: embedded) }
+        guard let range = Self.reserved.first(where: { $0.network.contains(address) }) else { return nil }
+        return "\(address) is in \(range.network) (\(range.name))"
     }
 
     /// Checks the host of `url`: a literal address directly, a name by resolving it.
@@ -54,12 +52,11 @@ public struct OutboundPolicy: Sendable {
 
     /// Checks `host` (a name, or an address, IPv6 with or without brackets).
     public func check(host: String) async throws {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        let addresses: [[UInt8]]
-        if let literal = IPNetwork.addressBytes(bare) {
+        let addresses: [IPAddress]
+        if let literal = Self.literal(host) {
             addresses = [literal]
         } else {
-            addresses = try await Self.resolve(bare)
+            addresses = try await Self.resolve(host)
         }
         for address in addresses {
             if let reason = refusal(for: address) {
@@ -76,17 +73,21 @@ public struct OutboundPolicy: Sendable {
         }
         if host.hasSuffix(".") { host.removeLast() }  // the fully qualified form names the same host
         if host == "localhost" || host.hasSuffix(".localhost") {
-            if let reason = refusal(for: [127, 0, 0, 1]) { throw OutboundRefusal(host: host, reason: reason) }
+            if let reason = refusal(for: IPAddress(bytes: [127, 0, 0, 1])) { throw OutboundRefusal(host: host, reason: reason) }
             return
         }
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        if let literal = IPNetwork.addressBytes(bare), let reason = refusal(for: literal) {
+        if let literal = Self.literal(host), let reason = refusal(for: literal) {
             throw OutboundRefusal(host: host, reason: reason)
         }
     }
 
+    /// The address `host` writes literally (IPv6 with or without brackets), or nil for a name.
+    static func literal(_ host: String) -> IPAddress? {
+        IPAddress(host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host)
+    }
+
     /// The addresses `name` resolves to, looked up off the concurrency pool (the lookup blocks).
-    static func resolve(_ name: String) async throws -> [[UInt8]] {
+    static func resolve(_ name: String) async throws -> [IPAddress] {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try lookup(name) })
@@ -94,7 +95,7 @@ public struct OutboundPolicy: Sendable {
         }
     }
 
-    private static func lookup(_ name: String) throws -> [[UInt8]] {
+    private static func lookup(_ name: String) throws -> [IPAddress] {
         var hints = addrinfo()
         #if canImport(Glibc)
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -107,18 +108,18 @@ public struct OutboundPolicy: Sendable {
             throw OutboundCallError(target: name, reason: "the name does not resolve (\(String(cString: gai_strerror(status))))")
         }
         defer { freeaddrinfo(list) }
-        var addresses: [[UInt8]] = []
+        var addresses: [IPAddress] = []
         var entry = list
         while let info = entry?.pointee {
             if info.ai_family == AF_INET, let raw = info.ai_addr {
                 raw.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { socket in
                     var address = socket.pointee.sin_addr
-                    addresses.append(withUnsafeBytes(of: &address) { Array($0) })
+                    addresses.append(IPAddress(bytes: withUnsafeBytes(of: &address) { Array($0) }))
                 }
             } else if info.ai_family == AF_INET6, let raw = info.ai_addr {
                 raw.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { socket in
                     var address = socket.pointee.sin6_addr
-                    addresses.append(withUnsafeBytes(of: &address) { Array($0) })
+                    addresses.append(IPAddress(bytes: withUnsafeBytes(of: &address) { Array($0) }))
                 }
             }
             entry = info.ai_next

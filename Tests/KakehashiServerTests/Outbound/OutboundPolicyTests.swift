@@ -7,7 +7,7 @@ import NIOCore
 import Testing
 
 @Suite struct OutboundPolicyTests {
-    private func bytes(_ text: String) throws -> [UInt8] { try #require(IPNetwork.addressBytes(text)) }
+    private func bytes(_ text: String) throws -> IPAddress { try #require(IPAddress(text)) }
 
     @Test(arguments: [
         ("127.0.0.1", "loopback"), ("10.1.2.3", "private"), ("172.31.255.255", "private"), ("192.168.0.10", "private"),
@@ -38,6 +38,8 @@ import Testing
         #expect(try IPNetwork("10.1.2.3/8").description == "10.0.0.0/8")
         #expect(try IPNetwork("2001:db8::1/32").description == "2001:db8::/32")
         #expect(try IPNetwork("192.0.2.7").description == "192.0.2.7/32")
+        #expect(IPAddress(bytes: [0x20, 0x01, 0x0d, 0xb8] + [UInt8](repeating: 0, count: 11) + [1]) == (try bytes("2001:db8::1")), "resolver bytes and text agree")
+        #expect(IPAddress(bytes: [192, 0, 2, 7]) == (try bytes("192.0.2.7")))
         #expect(try IPNetwork("172.16.0.0/12").contains(try bytes("172.20.1.1")))
         #expect(!(try IPNetwork("172.16.0.0/12").contains(try bytes("172.32.1.1"))))
         #expect(!(try IPNetwork("0.0.0.0/0").contains(try bytes("::1"))), "a range never holds the other family")
