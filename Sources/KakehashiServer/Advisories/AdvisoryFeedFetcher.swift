@@ -64,7 +64,7 @@ public struct AdvisoryFeedFetcher: Service {
             let result = try await advisories.importDocuments([.init(name: feed.url, data: data)], format: feed.format, audit: audit, logger: logger, now: now)
             return "ok: " + result.documents.map { "\($0.id) (\($0.vulnerabilities) vulnerabilities)" }.joined(separator: ", ") + "; \(result.newFindings) new findings"
         case .entries(let entries):
-            return try await importListed(entries, format: feed.format, failures: [], skipped: [], audit: audit, now: now)
+            return try await importListed(entries, of: feed, failures: [], skipped: [], audit: audit, now: now)
         case .provider(let sources, let skipped):
             var entries: [AdvisoryListing.Entry] = []
             var failures: [String] = []
@@ -83,20 +83,21 @@ public struct AdvisoryFeedFetcher: Service {
                     failures.append("\(error)")
                 }
             }
-            return try await importListed(entries, format: feed.format, failures: failures, skipped: skipped, audit: audit, now: now)
+            return try await importListed(entries, of: feed, failures: failures, skipped: skipped, audit: audit, now: now)
         }
     }
 
     /// The most documents one round fetches from a listing; the rest follow in the next rounds.
     static let documentsPerRound = 500
 
-    private func importListed(_ entries: [AdvisoryListing.Entry], format: AdvisoryDocument.Format?, failures: [String], skipped: [String],
+    private func importListed(_ entries: [AdvisoryListing.Entry], of feed: AdvisoryFeedRepository.Feed, failures: [String], skipped: [String],
                               audit: AuditRecord, now: Date) async throws -> String {
         let held = try await advisories.documents.importedSources()
+        // Each document once, with the latest update any listing gives it (nil: no listing says).
         var newest: [String: Date?] = [:]
         for entry in entries {
-            if let seen = newest[entry.url], let seenDate = seen, let date = entry.updated, date <= seenDate { continue }
-            newest[entry.url] = entry.updated
+            let seen = newest[entry.url] ?? nil
+            newest.updateValue([seen, entry.updated].compactMap { $0 }.max(), forKey: entry.url)
         }
         let due = newest.filter { url, updated in
             guard let imported = held[url] else { return true }
@@ -111,14 +112,14 @@ public struct AdvisoryFeedFetcher: Service {
                 failures.append("\(error)")
             }
         }
-        let (result, rejected) = try await advisories.importReadable(uploads, format: format, audit: audit, logger: logger, now: now)
+        let (result, rejected) = try await advisories.importReadable(uploads, format: feed.format, audit: audit, logger: logger, now: now)
         failures += rejected.map(\.description)
         var outcome = "ok: \(newest.count) listed, \(result.documents.count) imported, \(result.newFindings) new findings"
         if due.count > Self.documentsPerRound { outcome += "; \(due.count - Self.documentsPerRound) more next round" }
         if !skipped.isEmpty { outcome += "; skipped (need credentials): " + skipped.joined(separator: ", ") }
         if !failures.isEmpty {
             outcome += "; \(failures.count) failed: " + failures.prefix(5).joined(separator: "; ")
-            logger.warning("advisory feed documents failed", metadata: ["feed.url": "\(audit.details["url"] ?? "")", "failed": "\(failures.count)"])
+            logger.warning("advisory feed documents failed", metadata: ["feed.url": "\(feed.url)", "failed": "\(failures.count)"])
         }
         return outcome
     }

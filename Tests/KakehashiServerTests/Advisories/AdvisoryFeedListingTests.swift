@@ -70,8 +70,11 @@ actor ProviderSite {
             #expect(await site.downloads[Self.base + "white/2026/cve.json"] == 1)
             #expect(await site.downloads[Self.base + "2026/broken.json"] == 2)
 
-            // An entry updated after its import is fetched again.
-            await site.set(Self.base + "feed-tlp-white.json", Self.rolie([("2026/plc.json", Self.rfc3339(start.addingTimeInterval(600))), ("2026/broken.json", "2026-10-03T00:00:00Z")]))
+            // An entry updated after its import is fetched again, also when another entry lists the same
+            // document without a time (the latest time any entry gives counts).
+            let updated = Self.rolie([("2026/plc.json", ReportCoding.formatInstant(start.addingTimeInterval(600))), ("2026/broken.json", "2026-10-03T00:00:00Z")])
+            let undated = #"{"id": "again", "title": "t", "content": {"type": "application/json", "src": "\#(Self.base)2026/plc.json"}}"#
+            await site.set(Self.base + "feed-tlp-white.json", Data(String(decoding: updated, as: UTF8.self).replacingOccurrences(of: "]}}", with: "," + undated + "]}}").utf8))
             _ = try await fetcher.runOnce(now: start.addingTimeInterval(7202))
             #expect(await site.downloads[Self.base + "2026/plc.json"] == 2)
             #expect(await site.downloads[Self.base + "white/2026/cve.json"] == 1)
@@ -91,11 +94,5 @@ actor ProviderSite {
             let outcome = try #require(try await world.base.hub.advisories.feeds.list().first?.lastOutcome)
             #expect(outcome == "error: \(Self.base)feed.json: $.feed.entry[0].updated: must be an RFC 3339 date-time, found 'later'")
         }
-    }
-
-    static func rfc3339(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

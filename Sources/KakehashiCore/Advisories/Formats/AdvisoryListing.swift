@@ -88,7 +88,7 @@ public enum AdvisoryListing: Sendable, Equatable {
             guard let target else { throw entry.fail("an entry needs content.src or a link with rel \"self\" naming its document") }
             let updated = try entry.string("updated")
             entries.append(Entry(url: try absolute(target, base: base, at: entry), updated: try updated.map { text throws(AdvisoryFormatError) in
-                guard let date = timestamp(text) else { throw try entry.required("updated").fail("must be an RFC 3339 date-time, found '\(text)'") }
+                guard let date = ReportCoding.parseInstant(text) else { throw try entry.required("updated").fail("must be an RFC 3339 date-time, found '\(text)'") }
                 return date
             }))
         }
@@ -108,7 +108,7 @@ public enum AdvisoryListing: Sendable, Equatable {
             guard fields.count == 2, !fields[0].isEmpty else {
                 throw AdvisoryFormatError(document: name, path: "line \(number + 1)", rule: "must be \"path\",\"time\"")
             }
-            guard let updated = timestamp(fields[1]) else {
+            guard let updated = ReportCoding.parseInstant(fields[1]) else {
                 throw AdvisoryFormatError(document: name, path: "line \(number + 1)", rule: "the time must be an RFC 3339 date-time, found '\(fields[1])'")
             }
             guard let url = URL(string: fields[0], relativeTo: URL(string: directoryBase(directory)))?.absoluteURL.absoluteString else {
@@ -130,13 +130,5 @@ public enum AdvisoryListing: Sendable, Equatable {
             throw cursor.fail("'\(reference)' is not an http(s) URL")
         }
         return url.absoluteString
-    }
-
-    private static func timestamp(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 }
