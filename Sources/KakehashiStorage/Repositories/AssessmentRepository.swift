@@ -25,14 +25,16 @@ public struct AssessmentRepository: Sendable {
     }
 
     /// The newest assessment of `checklist` by each organisation (or by those in `organisations`).
+    /// Older savings are skipped before their answers are decoded.
     public func latest(checklist: String, organisations: Set<UUID>? = nil) async throws -> [UUID: ChecklistAssessment] {
-        try await database.read { db in
+        if let organisations, organisations.isEmpty { return [:] }
+        return try await database.read { db in
+            var query = db.select().column("*").from("self_assessments").where("checklist_id", .equal, checklist)
+            if let organisations { query = query.where("organisation_id", .in, organisations.map(\.dbText)) }
             var newest: [UUID: ChecklistAssessment] = [:]
-            let rows = try await db.select().column("*").from("self_assessments").where("checklist_id", .equal, checklist)
-                .orderBy("submitted_at").orderBy("id").all()
-            for row in rows {
+            for row in try await query.orderBy("submitted_at", .descending).orderBy("id", .descending).all() {
                 let organisation = try row.uuid("organisation_id")
-                if let organisations, !organisations.contains(organisation) { continue }
+                guard newest[organisation] == nil else { continue }
                 let responses = try Self.decoder.decode([String: ChecklistAssessment.Response].self, from: Data(try row.decode(column: "responses", as: String.self).utf8))
                 newest[organisation] = ChecklistAssessment(
                     organisationID: organisation, checklistID: checklist, checklistVersion: try row.decode(column: "checklist_version", as: String.self),

@@ -19,7 +19,9 @@ import Testing
             try await repository.save(first, audit: fixture.audit("checklist.assessment.save"))
 
             #expect(try await repository.latest(checklist: "transport-baseline") == [fixture.port.id: second])
+            #expect(try await repository.latest(checklist: "transport-baseline", organisations: [fixture.port.id, fixture.ministry.id]) == [fixture.port.id: second])
             #expect(try await repository.latest(checklist: "transport-baseline", organisations: [fixture.ministry.id]).isEmpty)
+            #expect(try await repository.latest(checklist: "transport-baseline", organisations: []).isEmpty)
             #expect(try await repository.latest(checklist: "other").isEmpty)
             #expect(try await AuditLog(database: database).recent(limit: 10, actionPrefix: "checklist.").count == 2)
         }
