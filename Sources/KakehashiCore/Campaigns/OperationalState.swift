@@ -9,8 +9,16 @@ public enum OperationalState: String, Sendable, Codable, CaseIterable, Comparabl
     /// Service stopped.
     case disrupted
 
-    /// Worse states sort later.
-    public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// 0 for normal up to 3 for disrupted: worse states rank higher.
+    public var rank: Int {
+        switch self {
+        case .normal: 0
+        case .monitoring: 1
+        case .degraded: 2
+        case .disrupted: 3
+        }
     }
+
+    /// Worse states sort later.
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }

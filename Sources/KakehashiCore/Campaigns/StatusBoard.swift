@@ -47,7 +47,3 @@ public struct StatusBoard: Sendable, Equatable {
         }
     }
 }
-
-extension OperationalState {
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
-}

@@ -32,18 +32,3 @@ enum CampaignAccess {
             && campaign.sectors.contains(where: principal.organisation.sectors.contains)
     }
 }
-
-extension Hub {
-    /// The campaign with `id` if `principal` may see it (an unknown id and a hidden campaign look alike).
-    func visibleCampaign(_ id: UUID?, to principal: Principal) async throws -> Campaign? {
-        guard let id, let campaign = try await campaigns.campaign(id), CampaignAccess.visibleSectors(of: campaign, to: principal) != nil else { return nil }
-        return campaign
-    }
-
-    /// The board of `campaign` as `principal` may see it, or nil when it may not see the campaign.
-    func statusBoard(_ campaign: Campaign, for principal: Principal) async throws -> StatusBoard? {
-        guard let sectors = CampaignAccess.visibleSectors(of: campaign, to: principal) else { return nil }
-        return StatusBoard(campaign: campaign, sectors: sectors, organisations: try await organisations.list(),
-                           reports: try await campaigns.reports(campaign: campaign.id))
-    }
-}

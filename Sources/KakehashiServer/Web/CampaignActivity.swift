@@ -8,9 +8,13 @@ struct CampaignActivity {
     let values: [String: Any]
 
     static func load(for page: PageSession, hub: Hub) async throws -> CampaignActivity {
+        let service = CampaignService(hub: hub)
+        let open = try await hub.campaigns.list().filter(\.isOpen)
+        guard !open.isEmpty else { return CampaignActivity(values: ["campaigns": [], "hasCampaigns": false]) }
+        let organisations = try await hub.organisations.list()
         var rows: [[String: Any]] = []
-        for campaign in try await hub.campaigns.list() where campaign.isOpen {
-            guard let board = try await hub.statusBoard(campaign, for: page.principal) else { continue }
+        for campaign in open {
+            guard let board = try await service.board(campaign, for: page.principal, organisations: organisations) else { continue }
             let counts = board.sectors.reduce(into: [OperationalState: Int]()) { total, sector in total.merge(sector.counts, uniquingKeysWith: +) }
             let own = board.sectors.flatMap(\.rows).first { $0.organisation.id == page.principal.organisation.id }
             rows.append([

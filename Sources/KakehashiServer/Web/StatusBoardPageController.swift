@@ -7,7 +7,7 @@ import KakehashiStorage
 /// one (`POST /board`) and close it; `/board/:id` shows each visible sector's operators, worst state
 /// first, and lets an operator in the campaign report its own state. Same rules as `/api/v1/campaigns`.
 struct StatusBoardPageController {
-    let hub: Hub
+    let service: CampaignService
     let renderer: PageRenderer
 
     var endpoints: RouteCollection<HubRequestContext> {
@@ -31,11 +31,9 @@ struct StatusBoardPageController {
             guard CampaignAccess.mayCoordinate(page.principal) else { throw PageNotFound() }
             var request = request
             let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
-            let body = CampaignController.OpenRequest(titleJa: form["title_ja"] ?? "", titleEn: form["title_en"] ?? "", summary: form["summary"], sectors: form.all("sectors"))
+            let body = CampaignService.OpenRequest(titleJa: form["title_ja"] ?? "", titleEn: form["title_en"] ?? "", summary: form["summary"], sectors: form.all("sectors"))
             do {
-                let campaign = try CampaignController.campaign(from: body, openedBy: page.principal.organisation.id, now: Date())
-                try await hub.campaigns.open(campaign, audit: .by(context, action: "campaign.open", objectType: "campaign", objectID: campaign.id.uuidString.lowercased(),
-                                                                  details: ["sectors": campaign.sectors.map(\.rawValue).joined(separator: ",")]))
+                let campaign = try await service.open(body, by: page.principal, context: context)
                 return .redirect(to: "/board/\(campaign.id.uuidString.lowercased())", type: .normal)
             } catch let error as MemberValidationError {
                 let field = ["titleJa": "title_ja", "titleEn": "title_en"][error.field] ?? error.field
@@ -59,7 +57,7 @@ struct StatusBoardPageController {
             var request = request
             let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
             do {
-                try await CampaignController.file(.init(state: form["state"] ?? "", note: form["note"]), campaign: campaign, principal: page.principal, hub: hub, context: context)
+                try await service.report(.init(state: form["state"] ?? "", note: form["note"]), in: campaign, by: page.principal, context: context)
                 return .redirect(to: "/board/\(campaign.id.uuidString.lowercased())?reported=1", type: .normal)
             } catch let error as MemberValidationError {
                 return try await boardPage(campaign, page: page, context: context, form: form, error: (error.field, "status_error_\(error.field)"), notice: nil,
@@ -72,13 +70,13 @@ struct StatusBoardPageController {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             let campaign = try await visibleCampaign(context, page)
             guard CampaignAccess.mayCoordinate(page.principal), campaign.isOpen else { throw PageNotFound() }
-            try await hub.campaigns.close(campaign.id, at: Date(), audit: .by(context, action: "campaign.close", objectType: "campaign", objectID: campaign.id.uuidString.lowercased()))
+            _ = try await service.close(campaign, by: page.principal, context: context)
             return .redirect(to: "/board/\(campaign.id.uuidString.lowercased())", type: .normal)
         }
     }
 
     private func visibleCampaign(_ context: HubRequestContext, _ page: PageSession) async throws -> Campaign {
-        guard let campaign = try await hub.visibleCampaign(context.parameters.get("id", as: UUID.self), to: page.principal) else { throw PageNotFound() }
+        guard let campaign = try await service.visibleCampaign(context.parameters.get("id", as: UUID.self), to: page.principal) else { throw PageNotFound() }
         return campaign
     }
 
@@ -89,8 +87,7 @@ struct StatusBoardPageController {
     }
 
     private func listPage(_ page: PageSession, context: HubRequestContext, form: FormFields, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let visible = try await hub.campaigns.list().filter { CampaignAccess.visibleSectors(of: $0, to: page.principal) != nil }
-        try await hub.audit.append(.by(context, action: "web.campaign.list", objectType: "campaign", details: ["count": String(visible.count)]))
+        let visible = try await service.visibleCampaigns(to: page.principal, context: context, action: "web.campaign.list")
         var values = page.frame
         values["campaigns"] = visible.map { campaign -> [String: Any] in
             ["id": campaign.id.uuidString.lowercased(), "title": title(campaign, page), "opened": page.time(campaign.openedAt),
@@ -112,9 +109,7 @@ struct StatusBoardPageController {
 
     private func boardPage(_ campaign: Campaign, page: PageSession, context: HubRequestContext, form: FormFields, error: (field: String, key: String)?, notice: String?,
                            status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let board = try await hub.statusBoard(campaign, for: page.principal) else { throw PageNotFound() }
-        try await hub.audit.append(.by(context, action: "web.campaign.board.read", objectType: "campaign", objectID: campaign.id.uuidString.lowercased(),
-                                       details: ["sectors": board.sectors.map(\.sector.rawValue).joined(separator: ",")]))
+        guard let board = try await service.readBoard(campaign, for: page.principal, context: context, action: "web.campaign.board.read") else { throw PageNotFound() }
         var values = page.frame
         values["title"] = title(campaign, page)
         values["summary"] = campaign.summary
