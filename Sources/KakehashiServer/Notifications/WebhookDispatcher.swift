@@ -81,9 +81,10 @@ public struct WebhookDispatcher: Service {
             }
             return (200..<300).contains(status) ? (true, status, nil) : (false, status, "the endpoint answered HTTP \(status)")
         } catch let refusal as OutboundRefusal {
-            return (false, nil, refusal.description)
+            return (false, nil, refusal.description)  // names the host and the range, not the URL
         } catch let failure as OutboundCallError {
-            return (false, nil, failure.description)
+            // The failure's target may be the whole URL, whose query can hold a token: the host only.
+            return (false, nil, "\(URL(string: due.url)?.host ?? "the endpoint"): \(failure.reason)")
         } catch {
             // Only the error's kind: its text may carry the URL's query, which can hold a token.
             return (false, nil, "the call failed: \(String(describing: type(of: error)))")

@@ -95,7 +95,7 @@ import Testing
             #expect(after.html.contains(#"<span class="op op-disrupted">Disrupted</span>"#) && after.html.contains("座席予約が停止"))
             #expect(after.html.contains("Close the campaign") && !after.html.contains("Report our status"), "the center coordinates; it does not report")
             let mlit = try await PageBrowser.signIn(world, as: "mlit-officer")
-            #expect(try await mlit.get(location).html.contains("停止"))
+            #expect(try await mlit.get(location).html.contains(#"<span class="op op-disrupted">停止</span>"#), "the regulator sees the railway's state")
             #expect(try await center.post(location + "/close", []).status == .seeOther)
             #expect(!(try await reporter.get(location).html.contains("自社の状況を報告")), "a closed board takes no report")
         }
