@@ -49,7 +49,11 @@ struct ChecklistPagesController {
             var responses: [String: ChecklistAssessment.Response] = [:]
             for item in checklist.items {
                 guard let raw = form["answer_\(item.id)"], !raw.isEmpty else { continue }
-                guard let answer = ChecklistAssessment.Answer(rawValue: raw) else { continue }
+                guard let answer = ChecklistAssessment.Answer(rawValue: raw) else {
+                    // Not a choice the form offers: said beside the item, never dropped quietly.
+                    return try await checklistPage(checklist, page: page, context: context, submitted: responses,
+                                                   error: (item.id, page.text["assessment_error_answer"] ?? raw), notice: nil, status: .unprocessableContent)
+                }
                 responses[item.id] = .init(answer: answer, note: (form["note_\(item.id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
             }
             do {

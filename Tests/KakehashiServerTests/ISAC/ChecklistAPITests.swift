@@ -50,6 +50,8 @@ import Testing
 
             let tooLong = try await analyst.post("/checklists/transport-baseline", [("answer_access-1", "yes"), ("note_access-1", String(repeating: "長", count: 1001))])
             #expect(tooLong.status == .unprocessableContent && tooLong.html.contains("補足は1,000文字以内にしてください"))
+            let unknown = try await analyst.post("/checklists/transport-baseline", [("answer_access-1", "yes"), ("answer_res-1", "maybe")])
+            #expect(unknown.status == .unprocessableContent && unknown.html.contains("回答は選択肢から選んでください"), "an answer the form does not offer is refused, not dropped")
             let saved = try await analyst.post("/checklists/transport-baseline", [("answer_access-1", "yes"), ("answer_access-2", "no"), ("note_access-2", "計画中")])
             #expect(saved.status == .seeOther)
             let after = try await analyst.get(try #require(saved.location))
