@@ -61,6 +61,39 @@ import Testing
     }
 
     @Test(arguments: TestEngine.allCases)
+    func textPagesHoldTheSameVersionsAsRowPages(engine: TestEngine) async throws {
+        try await TestDatabases.with(engine) { database async throws in
+            let world = try await Self.world(database)
+            let id = "indicator--\(UUID().uuidString.lowercased())"
+            let objects = try (0..<7).map { try Self.indicator($0) }
+                + [try Self.indicator(8, marking: .red), try Self.indicator(9, marking: .red, recipients: [world.reader.stixIdentityID])]
+                + ["2026-11-21T00:00:00.000Z", "2026-11-22T00:00:00.000Z"].map { try Self.indicator(10, id: id, modified: $0) }
+            _ = try await world.repository.add(objects, to: world.collection, producer: world.producer.id, audit: nil)
+            let viewer = STIXViewer(organisation: world.reader)
+            for base in [STIXObjectQuery(limit: 3), STIXObjectQuery(versions: .every, limit: 4), STIXObjectQuery(ids: [id, objects[0].id], versions: .every, limit: 2),
+                         STIXObjectQuery(types: ["malware"]), STIXObjectQuery(limit: 100)] {
+                var query = base
+                var pages = 0
+                while true {
+                    let rows = try await world.repository.page(query, in: world.collection.id, viewer: viewer, withJSON: true)
+                    let text = try await world.repository.textPage(query, in: world.collection.id, viewer: viewer)
+                    #expect(text.count == rows.objects.count && text.more == rows.more, "\(query)")
+                    #expect(text.firstAdded == rows.objects.first?.dateAdded && text.lastAdded == rows.objects.last?.dateAdded, "\(query)")
+                    #expect(text.joinedJSON == rows.objects.compactMap(\.json).joined(separator: ","), "\(query)")
+                    pages += 1
+                    guard text.more, let last = text.lastAdded else { break }
+                    query.addedAfter = last
+                }
+                #expect(pages >= 1)
+            }
+            let everything = try await world.repository.textPage(STIXObjectQuery(versions: .every, limit: 100), in: world.collection.id, viewer: viewer)
+            #expect(everything.count == 10 && !everything.more, "nine objects, one of them twice; the RED one not naming the reader is hidden")
+            let ids = try JSONValue.parse("[" + everything.joinedJSON + "]").arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            #expect(!ids.contains(objects[7].id) && ids.contains(objects[8].id), "RED reaches only the organisations it names")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases)
     func newestAndOldestVersionFollowLaterPosts(engine: TestEngine) async throws {
         try await TestDatabases.with(engine) { database async throws in
             let world = try await Self.world(database)

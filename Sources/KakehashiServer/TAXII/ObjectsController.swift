@@ -41,29 +41,24 @@ struct ObjectsController {
 
     /// Answers one page of objects as an envelope, audited.
     private func envelope(_ query: STIXObjectQuery, parser: TAXIIQueryParser, endpoint: String, collection: SharingCollection, principal: Principal, context: HubRequestContext, action: String, notFoundIfEmpty: String? = nil) async throws -> Response {
-        let (page, binding) = try await fetch(query, parser: parser, endpoint: endpoint, collection: collection, principal: principal, withJSON: true)
-        if let objectID = notFoundIfEmpty, page.objects.isEmpty, parser.next == nil {
+        let (effective, binding) = try resume(query, parser: parser, endpoint: endpoint, collection: collection)
+        let page = try await hub.objects.textPage(effective, in: collection.id, viewer: STIXViewer(organisation: principal.organisation))
+        if let objectID = notFoundIfEmpty, page.count == 0, parser.next == nil {
             throw TAXIIError(.notFound, "Object not found", details: "no version of \(objectID) in this collection matches, or your organisation may not see it")
         }
-        try await audit(context, action: action, collection: collection, page: page)
-        guard !page.objects.isEmpty else { return TAXIIResponse.page(body: "{}", first: nil, last: nil) }
-        // The stored JSON texts are copied once, straight into the response's buffer.
+        try await audit(context, action: action, collection: collection, count: page.count, first: page.firstAdded, last: page.lastAdded)
+        guard page.count > 0 else { return TAXIIResponse.page(body: "{}", first: nil, last: nil) }
+        // The stored JSON texts arrive joined; they are copied once, into the response's buffer.
         var body = ByteBuffer()
-        body.reserveCapacity(page.objects.reduce(256) { $0 + ($1.json?.utf8.count ?? 0) + 1 })
+        body.reserveCapacity(page.joinedJSON.utf8.count + 256)
         body.writeString("{\"more\":\(page.more)")
-        if page.more, let last = page.objects.last {
-            body.writeString(",\"next\":" + TAXIIResponse.quoted(TAXIICursor(after: last.dateAdded, binding: binding).token))
+        if page.more, let last = page.lastAdded {
+            body.writeString(",\"next\":" + TAXIIResponse.quoted(TAXIICursor(after: last, binding: binding).token))
         }
         body.writeStaticString(",\"objects\":[")
-        var first = true
-        for object in page.objects {
-            guard let json = object.json else { continue }
-            if !first { body.writeStaticString(",") }
-            body.writeString(json)
-            first = false
-        }
+        body.writeString(page.joinedJSON)
         body.writeStaticString("]}")
-        return TAXIIResponse.page(body: body, first: page.objects.first?.dateAdded, last: page.objects.last?.dateAdded)
+        return TAXIIResponse.page(body: body, first: page.firstAdded, last: page.lastAdded)
     }
 
     @Sendable func manifest(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -102,8 +97,8 @@ struct ObjectsController {
         return response
     }
 
-    /// Runs a query, continuing from `next` when given (which must belong to the same filters).
-    private func fetch(_ query: STIXObjectQuery, parser: TAXIIQueryParser, endpoint: String, collection: SharingCollection, principal: Principal, withJSON: Bool) async throws -> (STIXObjectPage, String) {
+    /// The query with `next` applied (which must belong to the same filters), and the filters' binding for the next cursor.
+    private func resume(_ query: STIXObjectQuery, parser: TAXIIQueryParser, endpoint: String, collection: SharingCollection) throws -> (STIXObjectQuery, String) {
         let binding = TAXIICursor.binding(endpoint: endpoint, collection: collection.id, query: query)
         var effective = query
         if let token = parser.next {
@@ -112,15 +107,25 @@ struct ObjectsController {
             }
             effective.addedAfter = max(effective.addedAfter ?? .min, cursor.after)
         }
+        return (effective, binding)
+    }
+
+    /// Runs a query, continuing from `next` when given.
+    private func fetch(_ query: STIXObjectQuery, parser: TAXIIQueryParser, endpoint: String, collection: SharingCollection, principal: Principal, withJSON: Bool) async throws -> (STIXObjectPage, String) {
+        let (effective, binding) = try resume(query, parser: parser, endpoint: endpoint, collection: collection)
         let page = try await hub.objects.page(effective, in: collection.id, viewer: STIXViewer(organisation: principal.organisation), withJSON: withJSON)
         return (page, binding)
     }
 
     private func audit(_ context: HubRequestContext, action: String, collection: SharingCollection, page: STIXObjectPage) async throws {
-        var details = ["count": String(page.objects.count)]
-        if let first = page.objects.first, let last = page.objects.last {
-            details["date_added_first"] = MicrosTimestamp.format(first.dateAdded)
-            details["date_added_last"] = MicrosTimestamp.format(last.dateAdded)
+        try await audit(context, action: action, collection: collection, count: page.objects.count, first: page.objects.first?.dateAdded, last: page.objects.last?.dateAdded)
+    }
+
+    private func audit(_ context: HubRequestContext, action: String, collection: SharingCollection, count: Int, first: Int64?, last: Int64?) async throws {
+        var details = ["count": String(count)]
+        if let first, let last {
+            details["date_added_first"] = MicrosTimestamp.format(first)
+            details["date_added_last"] = MicrosTimestamp.format(last)
         }
         try await hub.audit.append(.by(context, action: action, objectType: "collection", objectID: collection.id.uuidString.lowercased(), details: details))
     }

@@ -88,6 +88,15 @@ extension SQLiteRow {
         return Int64(value)
     }
 
+    /// A nullable integer column's value.
+    func optionalInt64(_ column: String) throws -> Int64? {
+        switch self.column(column) {
+        case .integer(let value)?: return Int64(value)
+        case .null?: return nil
+        default: throw Self.mismatch(column, "integer or null")
+        }
+    }
+
     private static func mismatch(_ column: String, _ expected: String) -> StorageError {
         StorageError(.invalid, "column \(column) does not hold \(expected)")
     }

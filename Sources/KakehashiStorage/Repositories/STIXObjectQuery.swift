@@ -93,3 +93,25 @@ public struct STIXAddOutcome: Sendable, Equatable {
             && lhs.duplicates == rhs.duplicates && lhs.dateAddedRange == rhs.dateAddedRange
     }
 }
+
+/// One page of a query as the JSON texts a TAXII envelope lists, already joined: what the object
+/// list sends, without one value per row and column on the way.
+public struct STIXObjectTextPage: Sendable, Equatable {
+    /// How many versions the page holds.
+    public var count: Int
+    /// Date added of the page's first and last version (`nil` when the page is empty).
+    public var firstAdded: Int64?
+    public var lastAdded: Int64?
+    /// Whether more records match after this page.
+    public var more: Bool
+    /// The versions' stored JSON texts, oldest date added first, joined with `,`; empty when `count` is 0.
+    public var joinedJSON: String
+
+    public init(count: Int, firstAdded: Int64?, lastAdded: Int64?, more: Bool, joinedJSON: String) {
+        self.count = count
+        self.firstAdded = firstAdded
+        self.lastAdded = lastAdded
+        self.more = more
+        self.joinedJSON = joinedJSON
+    }
+}
