@@ -34,14 +34,17 @@ extension STIXObjectRepository {
                 return STIXObjectTextPage(count: page.objects.count, firstAdded: page.objects.first?.dateAdded, lastAdded: page.objects.last?.dateAdded,
                                           more: page.more, joinedJSON: page.objects.compactMap(\.json).joined(separator: ","))
             }
-            func matching(_ columns: [String]) -> SQLSelectBuilder {
-                STIXObjectFilter.apply(query, viewer: viewer, on: db.select().columns(columns).from("stix_objects")
-                    .where("collection_id", .equal, collectionID.uuidString.lowercased()))
-            }
-            let (inner, binds) = db.serialize(matching(["date_added", "json"]).orderBy("date_added").limit(query.limit).query)
-            let sql = "SELECT count(*) AS n, min(date_added) AS first_added, max(date_added) AS last_added, "
-                + "group_concat(json, ',' ORDER BY date_added) AS body FROM (" + inner + ")"
-            let rows = try await connection.rows(sql, try binds.map(SQLiteData.bind)) { row in
+            // The filters are serialised once: the page and the check for more rows share them.
+            let (matching, binds) = db.serialize(STIXObjectFilter.apply(query, viewer: viewer, on: db.select().columns("date_added", "json")
+                .from("stix_objects").where("collection_id", .equal, collectionID.uuidString.lowercased())).query)
+            let values = try binds.map(SQLiteData.bind)
+            // A FROM subquery with a LIMIT is not flattened: SQLite runs it as a co-routine that hands
+            // the aggregate its rows in date-added order, so the texts are joined in that order without
+            // the sort that `group_concat(… ORDER BY …)` would add (a copy of every text into a temporary
+            // B-tree). The storage tests compare these pages with the row pages on both engines.
+            let sql = "SELECT count(*) AS n, min(date_added) AS first_added, max(date_added) AS last_added, group_concat(json, ',') AS body FROM ("
+                + matching + " ORDER BY date_added LIMIT \(query.limit))"
+            let rows = try await connection.rows(sql, values) { row in
                 (count: try row.int64("n"), first: try row.optionalInt64("first_added"), last: try row.optionalInt64("last_added"),
                  body: try row.optionalText("body") ?? "")
             }
@@ -50,8 +53,8 @@ extension STIXObjectRepository {
             }
             var more = false
             if head.count >= query.limit {
-                let next = matching(["date_added"]).where("date_added", .greaterThan, last).limit(1)
-                more = try await !db.rows(next, sqlite: { try $0.int64("date_added") }, generic: { try $0.decode(column: "date_added", as: Int64.self) }).isEmpty
+                // `matching` ends with its WHERE clause, so one more condition can follow it.
+                more = try await !connection.rows("SELECT 1 AS one FROM (" + matching + " AND date_added > ? LIMIT 1)", values + [.integer(Int(last))]) { _ in true }.isEmpty
             }
             return STIXObjectTextPage(count: Int(head.count), firstAdded: head.first, lastAdded: last, more: more, joinedJSON: head.body)
         }
