@@ -25,36 +25,42 @@ extension STIXObjectRepository {
     /// One page of the versions matching `query` that `viewer` may see, as their JSON texts joined
     /// for an envelope: the same versions, in the same order, as ``page(_:in:viewer:withJSON:)``.
     ///
-    /// On SQLite the database joins the texts itself (`group_concat … ORDER BY date_added`), so a page of
-    /// 1,000 objects comes back as one value rather than 8,000; elsewhere the rows are joined here.
+    /// The database joins the texts itself, so a page of 1,000 objects comes back as one row rather
+    /// than 1,000 rows of eight columns each.
     public func textPage(_ query: STIXObjectQuery, in collectionID: UUID, viewer: STIXViewer) async throws -> STIXObjectTextPage {
-        try await database.read { db in
-            guard let connection = db.sqliteConnection else {
-                let page = try await page(query, in: collectionID, viewer: viewer, withJSON: true)
-                return STIXObjectTextPage(count: page.objects.count, firstAdded: page.objects.first?.dateAdded, lastAdded: page.objects.last?.dateAdded,
-                                          more: page.more, joinedJSON: page.objects.compactMap(\.json).joined(separator: ","))
+        let engine = database.engine
+        return try await database.read { db in
+            func matching(_ columns: String...) -> SQLSelectBuilder {
+                STIXObjectFilter.apply(query, viewer: viewer, on: db.select().columns(columns).from("stix_objects")
+                    .where("collection_id", .equal, collectionID.uuidString.lowercased()))
             }
-            // The filters are serialised once: the page and the check for more rows share them.
-            let (matching, binds) = db.serialize(STIXObjectFilter.apply(query, viewer: viewer, on: db.select().columns("date_added", "json")
-                .from("stix_objects").where("collection_id", .equal, collectionID.uuidString.lowercased())).query)
-            let values = try binds.map(SQLiteData.bind)
-            // A FROM subquery with a LIMIT is not flattened: SQLite runs it as a co-routine that hands
-            // the aggregate its rows in date-added order, so the texts are joined in that order without
-            // the sort that `group_concat(… ORDER BY …)` would add (a copy of every text into a temporary
-            // B-tree). The storage tests compare these pages with the row pages on both engines.
-            let sql = "SELECT count(*) AS n, min(date_added) AS first_added, max(date_added) AS last_added, group_concat(json, ',') AS body FROM ("
-                + matching + " ORDER BY date_added LIMIT \(query.limit))"
-            let rows = try await connection.rows(sql, values) { row in
-                (count: try row.int64("n"), first: try row.optionalInt64("first_added"), last: try row.optionalInt64("last_added"),
-                 body: try row.optionalText("body") ?? "")
-            }
-            guard let head = rows.first, head.count > 0, let last = head.last else {
+            // On SQLite a FROM subquery with a LIMIT is not flattened: it runs as a co-routine that hands
+            // the aggregate its rows in date-added order, so the texts are joined in that order without the
+            // sort that `group_concat(… ORDER BY …)` would add (a copy of every text into a temporary B-tree).
+            // PostgreSQL is told the order. The storage tests compare these pages with row pages on both.
+            let joined = engine == .postgres ? SQLRaw("string_agg(json, ',' ORDER BY date_added)") : SQLRaw("group_concat(json, ',')")
+            let select = db.select()
+                .column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("min", args: SQLIdentifier("date_added")), as: "first_added")
+                .column(SQLFunction("max", args: SQLIdentifier("date_added")), as: "last_added")
+                .column(joined, as: "body")
+                .from(SQLAlias(SQLGroupExpression(matching("date_added", "json").orderBy("date_added").limit(query.limit).query), as: SQLIdentifier("page")))
+            let head = try await db.rows(select,
+                sqlite: { row in
+                    PageHead(count: try row.int64("n"), last: try row.optionalInt64("last_added"), first: try row.optionalInt64("first_added"),
+                             body: try row.optionalText("body") ?? "")
+                },
+                generic: { row in
+                    PageHead(count: try row.decode(column: "n", as: Int64.self), last: try row.decode(column: "last_added", as: Int64?.self),
+                             first: try row.decode(column: "first_added", as: Int64?.self), body: try row.decode(column: "body", as: String?.self) ?? "")
+                }).first
+            guard let head, head.count > 0, let last = head.last else {
                 return STIXObjectTextPage(count: 0, firstAdded: nil, lastAdded: nil, more: false, joinedJSON: "")
             }
             var more = false
             if head.count >= query.limit {
-                // `matching` ends with its WHERE clause, so one more condition can follow it.
-                more = try await !connection.rows("SELECT 1 AS one FROM (" + matching + " AND date_added > ? LIMIT 1)", values + [.integer(Int(last))]) { _ in true }.isEmpty
+                let next = matching("date_added").where("date_added", .greaterThan, last).limit(1)
+                more = try await !db.rows(next, sqlite: { _ in true }, generic: { _ in true }).isEmpty
             }
             return STIXObjectTextPage(count: Int(head.count), firstAdded: head.first, lastAdded: last, more: more, joinedJSON: head.body)
         }
@@ -68,4 +74,12 @@ extension STIXObjectRepository {
             return try row?.decode(column: "n", as: Int.self) ?? 0
         }
     }
+}
+
+/// The one row a text page's query answers.
+private struct PageHead: Sendable {
+    let count: Int64
+    let last: Int64?
+    let first: Int64?
+    let body: String
 }
