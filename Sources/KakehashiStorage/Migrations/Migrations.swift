@@ -9,5 +9,6 @@ public enum Migrations {
         mailSchema,
         campaignsSchema,
         assessmentsSchema,
+        stixIDIndex,
     ]
 }

@@ -10,9 +10,9 @@ extension STIXObjectRepository {
         try await database.read { db in
             var select = db.select()
                 .columns("object_id", "type", "version", "version_text", "spec_version", "date_added", "tlp")
-                .from("stix_objects").where("collection_id", .equal, collectionID.uuidString.lowercased())
+                .from("stix_objects")
             if withJSON { select = select.column("json") }
-            select = STIXObjectFilter.apply(query, viewer: viewer, on: select)
+            select = STIXObjectFilter.apply(query, viewer: viewer, collectionID: collectionID.uuidString.lowercased(), ids: idIndex, on: select)
             var objects = try await db.rows(select.orderBy("date_added").limit(query.limit + 1),
                                             sqlite: { try StoredSTIXObject(sqlite: $0, withJSON: withJSON) },
                                             generic: { try StoredSTIXObject(row: $0, withJSON: withJSON) })
@@ -29,10 +29,11 @@ extension STIXObjectRepository {
     /// than 1,000 rows of eight columns each.
     public func textPage(_ query: STIXObjectQuery, in collectionID: UUID, viewer: STIXViewer) async throws -> STIXObjectTextPage {
         let engine = database.engine
+        let index = idIndex
         return try await database.read { db in
             func matching(_ columns: String...) -> SQLSelectBuilder {
-                STIXObjectFilter.apply(query, viewer: viewer, on: db.select().columns(columns).from("stix_objects")
-                    .where("collection_id", .equal, collectionID.uuidString.lowercased()))
+                STIXObjectFilter.apply(query, viewer: viewer, collectionID: collectionID.uuidString.lowercased(), ids: index,
+                                       on: db.select().columns(columns).from("stix_objects"))
             }
             // On SQLite a FROM subquery with a LIMIT is not flattened: it runs as a co-routine that hands
             // the aggregate its rows in date-added order, so the texts are joined in that order without the

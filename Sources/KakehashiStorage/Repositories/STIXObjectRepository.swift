@@ -5,10 +5,20 @@ import SQLKit
 /// Every version of every STIX object, per collection, with the TLP and producer the hub enforces.
 public struct STIXObjectRepository: Sendable {
     let database: HubDatabase
+    /// Entries of the small level of the SQLite id index before a merge (see ``STIXObjectIDIndex``).
+    let idMergeThreshold: Int
 
     public init(database: HubDatabase) {
-        self.database = database
+        self.init(database: database, idMergeThreshold: STIXObjectIDIndex.defaultMergeThreshold)
     }
+
+    /// A repository whose SQLite id index merges its small level at `idMergeThreshold` entries (tests use a few).
+    public init(database: HubDatabase, idMergeThreshold: Int) {
+        self.database = database
+        self.idMergeThreshold = idMergeThreshold
+    }
+
+    var idIndex: STIXObjectIDIndex { STIXObjectIDIndex(engine: database.engine, mergeThreshold: idMergeThreshold) }
 
     /// Stores validated objects in one transaction, with `audit` appended in the same transaction:
     /// when this returns, every object it reports is committed.
@@ -24,10 +34,11 @@ public struct STIXObjectRepository: Sendable {
     public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date(),
                     status: (@Sendable (STIXAddOutcome) -> TAXIIStatusRecord)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
         let engine = database.engine
+        let index = idIndex
         let prepared = await PreparedSTIXVersion.prepare(objects, collectionDefault: collection.defaultTLP)
         return try await database.transaction { db in
             let lastAdded = try await Self.lockCollection(collection.id, on: db, engine: engine)
-            let writer = STIXObjectWriter(db: db, collection: collection, producer: producer)
+            let writer = STIXObjectWriter(db: db, collection: collection, producer: producer, ids: index)
             let outcome = try await writer.write(prepared, after: lastAdded, now: now)
             if let range = outcome.dateAddedRange {
                 try await db.update("collections").set("last_added", to: range.upperBound).where("id", .equal, collection.id.dbText).run()
@@ -60,10 +71,11 @@ public struct STIXObjectRepository: Sendable {
     /// - Returns: how many versions were deleted.
     public func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer, audit: AuditRecord?) async throws -> Int {
         let engine = database.engine
+        let index = idIndex
         return try await database.transaction { db in
             _ = try await Self.lockCollection(collection.id, on: db, engine: engine)
             let base = db.select().column("version").column("producer_org").from("stix_objects")
-                .where("collection_id", .equal, collection.id.dbText).where("object_id", .equal, objectID)
+                .where("collection_id", .equal, collection.id.dbText).where(index.rows(of: [objectID], collectionID: collection.id.dbText))
             let rows = try await STIXObjectFilter.versions(versions, on: base).all()
             guard !rows.isEmpty else { return 0 }
             for row in rows where try row.decode(column: "producer_org", as: String.self) != viewer.organisationID.dbText {
@@ -71,8 +83,8 @@ public struct STIXObjectRepository: Sendable {
             }
             let doomed = try rows.map { try $0.decode(column: "version", as: Int64.self) }
             try await db.delete(from: "stix_objects").where("collection_id", .equal, collection.id.dbText)
-                .where("object_id", .equal, objectID).where("version", .in, doomed).run()
-            try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, on: db)
+                .where(index.rows(of: [objectID], collectionID: collection.id.dbText)).where("version", .in, doomed).run()
+            try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, ids: index, on: db)
             if var audit {
                 audit.details["versions"] = String(doomed.count)
                 try await AuditLog.append(audit, on: db, engine: engine)

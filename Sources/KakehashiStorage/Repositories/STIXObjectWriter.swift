@@ -49,6 +49,7 @@ struct STIXObjectWriter {
     let db: any SQLDatabase
     let collection: SharingCollection
     let producer: UUID
+    let ids: STIXObjectIDIndex
 
     /// Rows per statement: 13 binds each stays well under SQLite's limit of 32,766 and PostgreSQL's of 65,535.
     static let chunk = 500
@@ -78,6 +79,10 @@ struct STIXObjectWriter {
         }
         let flags = try await updateFlags(stored: stored, fresh: fresh.map { ($0.object.objectID, $0.object.version) }, collectionID: collectionID)
         try await insert(fresh, flags: flags, collectionID: collectionID)
+        if let connection = db.sqliteConnection, !fresh.isEmpty {
+            try await ids.record(fresh.map { ($0.object.objectID, $0.dateAdded) }, collectionID: collectionID, on: connection)
+            try await ids.mergeIfFull(on: connection)
+        }
         let range: ClosedRange<Int64>? = fresh.isEmpty ? nil : firstAdded...(dateAdded - 1)
         return STIXAddOutcome(added: added, duplicates: duplicates, dateAddedRange: range)
     }
@@ -87,7 +92,7 @@ struct STIXObjectWriter {
         var stored: [(id: String, version: Int64)] = []
         for slice in ids.chunked(into: Self.chunk) {
             let select = db.select().columns("object_id", "version").from("stix_objects")
-                .where("collection_id", .equal, collectionID).where("object_id", .in, Array(slice))
+                .where("collection_id", .equal, collectionID).where(self.ids.rows(of: Array(slice), collectionID: collectionID))
             stored += try await db.rows(select,
                 sqlite: { row in (try row.text("object_id"), try row.int64("version")) },
                 generic: { row in (try row.decode(column: "object_id", as: String.self), try row.decode(column: "version", as: Int64.self)) })
@@ -110,10 +115,10 @@ struct STIXObjectWriter {
             if now.newest > old.newest { noLongerLatest.append(id) }
             if now.oldest < old.oldest { noLongerFirst.append(id) }
         }
-        for (column, ids) in [("is_latest", noLongerLatest), ("is_first", noLongerFirst)] where !ids.isEmpty {
-            for slice in ids.chunked(into: Self.chunk) {
+        for (column, objectIDs) in [("is_latest", noLongerLatest), ("is_first", noLongerFirst)] where !objectIDs.isEmpty {
+            for slice in objectIDs.chunked(into: Self.chunk) {
                 try await db.update("stix_objects").set(SQLIdentifier(column), to: 0)
-                    .where("collection_id", .equal, collectionID).where("object_id", .in, Array(slice))
+                    .where("collection_id", .equal, collectionID).where(ids.rows(of: Array(slice), collectionID: collectionID))
                     .where(SQLIdentifier(column), .equal, 1).run()
             }
         }
@@ -158,13 +163,16 @@ struct STIXObjectWriter {
     }
 
     /// Marks, for each object, its newest and oldest stored versions (what `match[version]=last|first` select).
-    static func refreshFlags(objectIDs: [String], collectionID: String, on db: any SQLDatabase) async throws {
-        for slice in objectIDs.chunked(into: chunk) {
+    static func refreshFlags(objectIDs: [String], collectionID: String, ids index: STIXObjectIDIndex, on db: any SQLDatabase) async throws {
+        for objectID in objectIDs {
+            let rows = index.rows(of: [objectID], collectionID: collectionID)
+            let versions = try await db.select().column("version").from("stix_objects").where("collection_id", .equal, collectionID).where(rows).all()
+                .map { try $0.decode(column: "version", as: Int64.self) }
+            guard let newest = versions.max(), let oldest = versions.min() else { continue }
             try await db.raw("""
-                UPDATE stix_objects SET
-                  is_latest = CASE WHEN version = (SELECT MAX(v.version) FROM stix_objects v WHERE v.collection_id = stix_objects.collection_id AND v.object_id = stix_objects.object_id) THEN 1 ELSE 0 END,
-                  is_first = CASE WHEN version = (SELECT MIN(v.version) FROM stix_objects v WHERE v.collection_id = stix_objects.collection_id AND v.object_id = stix_objects.object_id) THEN 1 ELSE 0 END
-                WHERE collection_id = \(bind: collectionID) AND object_id IN \(SQLGroupExpression(slice.map { SQLBind($0) as any SQLExpression }))
+                UPDATE stix_objects SET is_latest = CASE WHEN version = \(bind: newest) THEN 1 ELSE 0 END,
+                  is_first = CASE WHEN version = \(bind: oldest) THEN 1 ELSE 0 END
+                WHERE collection_id = \(bind: collectionID) AND \(rows)
                 """).run()
         }
     }
