@@ -297,6 +297,9 @@ struct PatternParser {
 
     /// Strips the quotes of a string literal and resolves `\'` and `\\`.
     static func unescape(_ literal: String) -> String {
+        // Most literals hold no escape: their text between the quotes is the value.
+        let body = literal.utf8.dropFirst().dropLast()
+        if !body.contains(UInt8(ascii: "\\")), let text = String(body) { return text }
         var result = String.UnicodeScalarView()
         var iterator = literal.unicodeScalars.dropFirst().dropLast().makeIterator()
         while let scalar = iterator.next() {
