@@ -6,7 +6,7 @@ import SQLiteKit
 ///
 /// On PostgreSQL, through the table's primary key (collection, object id, version). On SQLite, through a
 /// two-level index of hashed ids (migration 9): a new version's id goes into the small table
-/// `stix_object_ids_recent`, which is merged in id order into the large `stix_object_ids` once it holds
+/// `stix_object_ids_recent`, which is merged in hash order into the large `stix_object_ids` once it holds
 /// ``mergeThreshold`` entries. Object ids are random UUIDs, so in one large index every new object dirtied
 /// its own 4 KiB leaf, which a durable commit writes to the WAL and then to the database: at 1,000,000
 /// objects that bound ingest to about 15,000 objects/s whatever the rest of the hub did. The small table
