@@ -75,6 +75,11 @@ import Testing
             }
         }
         #expect(try await Migrator().migrate(database, logger: TestDatabases.logger) == [9])
+        let (large, small) = try await database.read { db in
+            (try await db.raw("SELECT count(*) AS n FROM stix_object_ids").first()?.decode(column: "n", as: Int.self) ?? 0,
+             try await db.raw("SELECT count(*) AS n FROM stix_object_ids_recent").first()?.decode(column: "n", as: Int.self) ?? 0)
+        }
+        #expect(large == 3 && small == 0, "every stored version is in the large level (large \(large), small \(small))")
         let repository = STIXObjectRepository(database: database)
         let viewer = STIXViewer(organisation: world.reader)
         let all = try await repository.page(STIXObjectQuery(ids: [id], versions: .every), in: world.collection.id, viewer: viewer, withJSON: true)

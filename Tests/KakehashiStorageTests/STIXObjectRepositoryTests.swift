@@ -73,18 +73,15 @@ import Testing
             for base in [STIXObjectQuery(limit: 3), STIXObjectQuery(versions: .every, limit: 4), STIXObjectQuery(ids: [id, objects[0].id], versions: .every, limit: 2),
                          STIXObjectQuery(types: ["malware"]), STIXObjectQuery(limit: 100)] {
                 var query = base
-                var pages = 0
                 while true {
                     let rows = try await world.repository.page(query, in: world.collection.id, viewer: viewer, withJSON: true)
                     let text = try await world.repository.textPage(query, in: world.collection.id, viewer: viewer)
                     #expect(text.count == rows.objects.count && text.more == rows.more, "\(query)")
                     #expect(text.firstAdded == rows.objects.first?.dateAdded && text.lastAdded == rows.objects.last?.dateAdded, "\(query)")
                     #expect(text.joinedJSON == rows.objects.compactMap(\.json).joined(separator: ","), "\(query)")
-                    pages += 1
                     guard text.more, let last = text.lastAdded else { break }
                     query.addedAfter = last
                 }
-                #expect(pages >= 1)
             }
             let everything = try await world.repository.textPage(STIXObjectQuery(versions: .every, limit: 100), in: world.collection.id, viewer: viewer)
             #expect(everything.count == 10 && !everything.more, "nine objects, one of them twice; the RED one not naming the reader is hidden")

@@ -23,14 +23,16 @@ extension Migrations {
         for table in ["stix_object_ids", "stix_object_ids_recent"] {
             try await db.raw("CREATE TABLE \(ident: table) (h INTEGER NOT NULL, date_added INTEGER NOT NULL, PRIMARY KEY (h, date_added)) WITHOUT ROWID").run()
         }
-        // Every stored version goes into the large level, in hash order.
-        let stored = try await db.select().columns("collection_id", "object_id", "date_added").from("stix_objects").all()
-        let entries = try stored.map { row in
-            (STIXObjectIDIndex.hash(collectionID: try row.decode(column: "collection_id", as: String.self), objectID: try row.decode(column: "object_id", as: String.self)),
-             try row.decode(column: "date_added", as: Int64.self))
-        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        for slice in entries.chunked(into: 400) {
-            try await db.raw("INSERT OR IGNORE INTO stix_object_ids (h, date_added) VALUES \(SQLList(slice.map { SQLGroupExpression([SQLBind($0.0), SQLBind($0.1)]) }))").run()
+        // Every stored version is recorded as the writer records a new one, then merged into the large level.
+        guard let connection = db.sqliteConnection else { throw StorageError(.invalid, "migration 9 needs the hub's SQLite connection") }
+        let stored = try await db.select().columns("collection_id", "object_id", "date_added").from("stix_objects").all().map { row in
+            (collection: try row.decode(column: "collection_id", as: String.self),
+             version: (objectID: try row.decode(column: "object_id", as: String.self), dateAdded: try row.decode(column: "date_added", as: Int64.self)))
         }
+        let index = STIXObjectIDIndex(engine: .sqlite, mergeThreshold: 0)
+        for (collectionID, rows) in Dictionary(grouping: stored, by: \.collection) {
+            try await index.record(rows.map(\.version), collectionID: collectionID, on: connection)
+        }
+        try await index.mergeIfFull(on: connection)
     }
 }

@@ -28,9 +28,8 @@ enum STIXObjectFilter {
 
     /// Applies every filter of `query` except paging to a select of one collection's versions.
     static func apply(_ query: STIXObjectQuery, viewer: STIXViewer, collectionID: String, ids index: STIXObjectIDIndex, on select: SQLSelectBuilder) -> SQLSelectBuilder {
-        var select = select.where("collection_id", .equal, collectionID)
+        var select = query.ids.isEmpty ? select.where("collection_id", .equal, collectionID) : select.where(index.versions(of: query.ids, in: collectionID))
         if let after = query.addedAfter { select = select.where("date_added", .greaterThan, after) }
-        if !query.ids.isEmpty { select = select.where(index.rows(of: query.ids, collectionID: collectionID)) }
         if !query.types.isEmpty { select = select.where("type", .in, query.types) }
         if !query.specVersions.isEmpty { select = select.where("spec_version", .in, query.specVersions) }
         select = versions(query.versions, on: select)

@@ -15,6 +15,9 @@ import SQLiteKit
 /// Each entry is (hash of collection and object id, date added); a lookup selects the rows of the collection
 /// whose date added one of the levels lists *and* whose object id is the one asked for, so a hash that two
 /// ids share finds both rows and the object id keeps only the right one.
+///
+/// The migration that builds the index for stored versions (9) uses ``record(_:collectionID:on:)`` and
+/// ``mergeIfFull(on:)`` with a threshold of 0, so what it writes is what the writer would have.
 struct STIXObjectIDIndex: Sendable {
     let engine: HubDatabase.Engine
     /// Entries the small table holds before it is merged into the large one.
@@ -31,13 +34,13 @@ struct STIXObjectIDIndex: Sendable {
         return Int64(bitPattern: hash)
     }
 
-    /// A condition that keeps the rows of these objects; the caller also selects the collection.
-    func rows(of ids: [String], collectionID: String) -> any SQLExpression {
+    /// A condition that keeps the stored versions of these objects (`ids` not empty) in one collection.
+    func versions(of ids: [String], in collectionID: String) -> any SQLExpression {
         let names = ids.map { $0 as any Encodable & Sendable }
-        guard engine == .sqlite else { return SQLQueryString("object_id IN (\(binds: names))") }
+        guard engine == .sqlite else { return SQLQueryString("(collection_id = \(bind: collectionID) AND object_id IN (\(binds: names)))") }
         let hashes = ids.map { Self.hash(collectionID: collectionID, objectID: $0) as any Encodable & Sendable }
         return SQLQueryString("""
-            (date_added IN (SELECT date_added FROM stix_object_ids WHERE h IN (\(binds: hashes)) \
+            (collection_id = \(bind: collectionID) AND date_added IN (SELECT date_added FROM stix_object_ids WHERE h IN (\(binds: hashes)) \
             UNION ALL SELECT date_added FROM stix_object_ids_recent WHERE h IN (\(binds: hashes))) AND object_id IN (\(binds: names)))
             """)
     }

@@ -48,12 +48,12 @@ extension STIXObjectRepository {
                 .from(SQLAlias(SQLGroupExpression(matching("date_added", "json").orderBy("date_added").limit(query.limit).query), as: SQLIdentifier("page")))
             let head = try await db.rows(select,
                 sqlite: { row in
-                    PageHead(count: try row.int64("n"), last: try row.optionalInt64("last_added"), first: try row.optionalInt64("first_added"),
+                    PageHead(count: try row.int64("n"), first: try row.optionalInt64("first_added"), last: try row.optionalInt64("last_added"),
                              body: try row.optionalText("body") ?? "")
                 },
                 generic: { row in
-                    PageHead(count: try row.decode(column: "n", as: Int64.self), last: try row.decode(column: "last_added", as: Int64?.self),
-                             first: try row.decode(column: "first_added", as: Int64?.self), body: try row.decode(column: "body", as: String?.self) ?? "")
+                    PageHead(count: try row.decode(column: "n", as: Int64.self), first: try row.decode(column: "first_added", as: Int64?.self),
+                             last: try row.decode(column: "last_added", as: Int64?.self), body: try row.decode(column: "body", as: String?.self) ?? "")
                 }).first
             guard let head, head.count > 0, let last = head.last else {
                 return STIXObjectTextPage(count: 0, firstAdded: nil, lastAdded: nil, more: false, joinedJSON: "")
@@ -80,7 +80,7 @@ extension STIXObjectRepository {
 /// The one row a text page's query answers.
 private struct PageHead: Sendable {
     let count: Int64
-    let last: Int64?
     let first: Int64?
+    let last: Int64?
     let body: String
 }

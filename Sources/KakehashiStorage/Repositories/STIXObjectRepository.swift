@@ -5,8 +5,8 @@ import SQLKit
 /// Every version of every STIX object, per collection, with the TLP and producer the hub enforces.
 public struct STIXObjectRepository: Sendable {
     let database: HubDatabase
-    /// Entries of the small level of the SQLite id index before a merge (see ``STIXObjectIDIndex``).
-    let idMergeThreshold: Int
+    /// How versions are found by object id.
+    let idIndex: STIXObjectIDIndex
 
     public init(database: HubDatabase) {
         self.init(database: database, idMergeThreshold: STIXObjectIDIndex.defaultMergeThreshold)
@@ -15,10 +15,8 @@ public struct STIXObjectRepository: Sendable {
     /// A repository whose SQLite id index merges its small level at `idMergeThreshold` entries (tests use a few).
     public init(database: HubDatabase, idMergeThreshold: Int) {
         self.database = database
-        self.idMergeThreshold = idMergeThreshold
+        self.idIndex = STIXObjectIDIndex(engine: database.engine, mergeThreshold: idMergeThreshold)
     }
-
-    var idIndex: STIXObjectIDIndex { STIXObjectIDIndex(engine: database.engine, mergeThreshold: idMergeThreshold) }
 
     /// Stores validated objects in one transaction, with `audit` appended in the same transaction:
     /// when this returns, every object it reports is committed.
@@ -75,15 +73,15 @@ public struct STIXObjectRepository: Sendable {
         return try await database.transaction { db in
             _ = try await Self.lockCollection(collection.id, on: db, engine: engine)
             let base = db.select().column("version").column("producer_org").from("stix_objects")
-                .where("collection_id", .equal, collection.id.dbText).where(index.rows(of: [objectID], collectionID: collection.id.dbText))
+                .where(index.versions(of: [objectID], in: collection.id.dbText))
             let rows = try await STIXObjectFilter.versions(versions, on: base).all()
             guard !rows.isEmpty else { return 0 }
             for row in rows where try row.decode(column: "producer_org", as: String.self) != viewer.organisationID.dbText {
                 throw StorageError(.conflict, "only the organisation that shared \(objectID) may delete it")
             }
             let doomed = try rows.map { try $0.decode(column: "version", as: Int64.self) }
-            try await db.delete(from: "stix_objects").where("collection_id", .equal, collection.id.dbText)
-                .where(index.rows(of: [objectID], collectionID: collection.id.dbText)).where("version", .in, doomed).run()
+            try await db.delete(from: "stix_objects").where(index.versions(of: [objectID], in: collection.id.dbText))
+                .where("version", .in, doomed).run()
             try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, ids: index, on: db)
             if var audit {
                 audit.details["versions"] = String(doomed.count)

@@ -92,7 +92,7 @@ struct STIXObjectWriter {
         var stored: [(id: String, version: Int64)] = []
         for slice in ids.chunked(into: Self.chunk) {
             let select = db.select().columns("object_id", "version").from("stix_objects")
-                .where("collection_id", .equal, collectionID).where(self.ids.rows(of: Array(slice), collectionID: collectionID))
+                .where(self.ids.versions(of: Array(slice), in: collectionID))
             stored += try await db.rows(select,
                 sqlite: { row in (try row.text("object_id"), try row.int64("version")) },
                 generic: { row in (try row.decode(column: "object_id", as: String.self), try row.decode(column: "version", as: Int64.self)) })
@@ -118,7 +118,7 @@ struct STIXObjectWriter {
         for (column, objectIDs) in [("is_latest", noLongerLatest), ("is_first", noLongerFirst)] where !objectIDs.isEmpty {
             for slice in objectIDs.chunked(into: Self.chunk) {
                 try await db.update("stix_objects").set(SQLIdentifier(column), to: 0)
-                    .where("collection_id", .equal, collectionID).where(ids.rows(of: Array(slice), collectionID: collectionID))
+                    .where(ids.versions(of: Array(slice), in: collectionID))
                     .where(SQLIdentifier(column), .equal, 1).run()
             }
         }
@@ -165,14 +165,14 @@ struct STIXObjectWriter {
     /// Marks, for each object, its newest and oldest stored versions (what `match[version]=last|first` select).
     static func refreshFlags(objectIDs: [String], collectionID: String, ids index: STIXObjectIDIndex, on db: any SQLDatabase) async throws {
         for objectID in objectIDs {
-            let rows = index.rows(of: [objectID], collectionID: collectionID)
-            let versions = try await db.select().column("version").from("stix_objects").where("collection_id", .equal, collectionID).where(rows).all()
+            let rows = index.versions(of: [objectID], in: collectionID)
+            let versions = try await db.select().column("version").from("stix_objects").where(rows).all()
                 .map { try $0.decode(column: "version", as: Int64.self) }
             guard let newest = versions.max(), let oldest = versions.min() else { continue }
             try await db.raw("""
                 UPDATE stix_objects SET is_latest = CASE WHEN version = \(bind: newest) THEN 1 ELSE 0 END,
                   is_first = CASE WHEN version = \(bind: oldest) THEN 1 ELSE 0 END
-                WHERE collection_id = \(bind: collectionID) AND \(rows)
+                WHERE \(rows)
                 """).run()
         }
     }
