@@ -55,16 +55,3 @@ struct RegimeLoadingError: Error, CustomStringConvertible {
 
     var description: String { "regime catalogue \(path): \(message)" }
 }
-
-extension ServerResources {
-    /// The path of the bundled file `Resources/<name>`, if it exists.
-    static func file(_ name: String) -> String? {
-        let bundle = Bundle.module
-        let candidates = [
-            bundle.bundleURL.appendingPathComponent("Resources").appendingPathComponent(name),
-            bundle.resourceURL?.appendingPathComponent("Resources").appendingPathComponent(name),
-            bundle.resourceURL?.appendingPathComponent(name),
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0.path) }?.path
-    }
-}

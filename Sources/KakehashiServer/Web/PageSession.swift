@@ -19,7 +19,7 @@ struct PageSession {
     static func signInRedirect(_ request: Request) -> Response {
         var path = request.uri.path
         if let query = request.uri.query, !query.isEmpty { path += "?" + query }
-        return .redirect(to: "/signin?next=\(WebController.escape(path))", type: .found)
+        return .redirect(to: "/signin?next=\(SignInPagesController.escape(path))", type: .found)
     }
 
     var text: [String: String] { Messages.catalogue(language) }
