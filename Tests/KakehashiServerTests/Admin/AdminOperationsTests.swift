@@ -5,8 +5,8 @@ import KakehashiStorage
 import Testing
 
 @Suite struct AdminOperationsTests {
-    @Test func unknownOrganisationAndRoleAreNamed() async throws {
-        try await TestHub.run { hub, _ in
+    @Test(arguments: TestEngine.allCases) func unknownOrganisationAndRoleAreNamed(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, _ in
             let admin = AdminOperations(hub: hub.hub)
             await #expect {
                 _ = try await admin.createUser(organisation: "No Such Org", username: "x-user", displayName: nil, role: "viewer", password: "a long enough password")
@@ -20,8 +20,8 @@ import Testing
         }
     }
 
-    @Test func tokenCreationHonoursTheRole() async throws {
-        try await TestHub.run { hub, _ in
+    @Test(arguments: TestEngine.allCases) func tokenCreationHonoursTheRole(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, _ in
             let admin = AdminOperations(hub: hub.hub)
             let created = try await admin.createToken(username: "rail-analyst", name: "siem", scopes: "read,write", expiresInDays: 30)
             #expect(created.token.scopes == [.read, .write])
@@ -32,8 +32,8 @@ import Testing
         }
     }
 
-    @Test func exportWritesEveryEntryWithItsHashes() async throws {
-        try await TestHub.run { hub, _ in
+    @Test(arguments: TestEngine.allCases) func exportWritesEveryEntryWithItsHashes(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, _ in
             let admin = AdminOperations(hub: hub.hub)
             _ = try await admin.createOrganisation(nameJa: "ひかり物流", nameEn: "Hikari Logistics", kind: "operator", sectors: ["logistics"], isacTier: "observer")
             _ = try await admin.createToken(username: "rail-admin", name: "x", scopes: "read", expiresInDays: nil)

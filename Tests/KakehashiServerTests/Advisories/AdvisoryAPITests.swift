@@ -7,8 +7,8 @@ import KakehashiStorage
 import Testing
 
 @Suite struct AdvisoryAPITests {
-    @Test func importedAdvisoriesBecomeRankedFindingsOnTheRegisteredEquipment() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func importedAdvisoriesBecomeRankedFindingsOnTheRegisteredEquipment(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             try await world.importDemoAdvisories(client)
             let (status, body) = try await world.json(client, "/api/v1/findings", as: "rail-viewer")
@@ -31,8 +31,8 @@ import Testing
         }
     }
 
-    @Test func aRegistryIsSeenByItsOperatorAndItsRegulatorOnlyAndEveryReadIsAudited() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func aRegistryIsSeenByItsOperatorAndItsRegulatorOnlyAndEveryReadIsAudited(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             let railway = world.base.railway.id.uuidString.lowercased()
             let (own, ownBody) = try await world.json(client, "/api/v1/equipment", as: "rail-viewer")
@@ -63,8 +63,8 @@ import Testing
         }
     }
 
-    @Test func aBadRegistryCSVNamesTheLineAndColumnAndChangesNothing() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func aBadRegistryCSVNamesTheLineAndColumnAndChangesNothing(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             let admin = try await world.base.signIn(client, as: "rail-admin")
             var headers = admin.headersWithCSRF
@@ -86,8 +86,8 @@ import Testing
         }
     }
 
-    @Test func aMalformedAdvisoryIsRejectedWithItsPathAndNothingIsStored() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func aMalformedAdvisoryIsRejectedWithItsPathAndNothingIsStored(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             let admin = try await world.base.signIn(client, as: "center-admin")
             var csaf = String(decoding: try AdvisoryWorld.demoDocument("csaf-ics-plc-firmware.json"), as: UTF8.self)
             csaf = csaf.replacingOccurrences(of: #""csaf_version": "2.0""#, with: #""csaf_version": "1.2""#)
@@ -108,8 +108,8 @@ import Testing
         }
     }
 
-    @Test func anOperatorMarksAFindingNotApplicableWithAReasonAndMatchingFollowsRegistryChanges() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func anOperatorMarksAFindingNotApplicableWithAReasonAndMatchingFollowsRegistryChanges(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             try await world.importDemoAdvisories(client)
             let analyst = try await world.base.signIn(client, as: "rail-analyst")
@@ -138,8 +138,8 @@ import Testing
         }
     }
 
-    @Test func dueFeedsAreFetchedImportedAndTheirOutcomeKept() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func dueFeedsAreFetchedImportedAndTheirOutcomeKept(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             let admin = try await world.base.signIn(client, as: "center-admin")
             for body in [#"{"url": "https://feeds.example.org/kev.json", "format": "kev", "intervalHours": 6}"#, #"{"url": "https://feeds.example.org/missing.json"}"#] {

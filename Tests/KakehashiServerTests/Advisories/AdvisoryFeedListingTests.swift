@@ -28,8 +28,8 @@ actor ProviderSite {
         return Data(#"{"feed": {"id": "white", "title": "White", "updated": "2026-11-01T00:00:00Z", "entry": [\#(items.joined(separator: ","))]}}"#.utf8)
     }
 
-    @Test func aProvidersFeedsAndDirectoriesAreFollowedToTheirDocumentsOnceEach() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func aProvidersFeedsAndDirectoriesAreFollowedToTheirDocumentsOnceEach(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             let metadata = #"""
             {"canonical_url": "\#(Self.base)provider-metadata.json", "metadata_version": "2.0", "role": "csaf_trusted_provider",
@@ -81,8 +81,8 @@ actor ProviderSite {
         }
     }
 
-    @Test func aListingThatBreaksItsRulesFailsTheRoundWithItsPath() async throws {
-        try await AdvisoryWorld.run { world, _ in
+    @Test(arguments: TestEngine.allCases) func aListingThatBreaksItsRulesFailsTheRoundWithItsPath(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, _ in
             let site = ProviderSite([Self.base + "feed.json": Data(#"{"feed": {"entry": [{"id": "x", "updated": "later", "content": {"src": "https://psirt.example.jp/x.json"}}]}}"#.utf8)])
             let feed = AdvisoryFeedRepository.Feed(url: Self.base + "feed.json", format: nil, intervalSeconds: 3600, nextFetchAt: Date(), createdBy: "center-admin")
             try await world.base.hub.advisories.feeds.add(feed, audit: AuditRecord(actorUser: "center-admin", action: "advisory-feed.add"))

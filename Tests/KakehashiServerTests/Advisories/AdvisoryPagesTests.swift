@@ -6,8 +6,8 @@ import KakehashiCore
 import Testing
 
 @Suite struct AdvisoryPagesTests {
-    @Test func theRegistryPageFlagsSupportEndAndKeepsABadCSVWithItsError() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func theRegistryPageFlagsSupportEndAndKeepsABadCSVWithItsError(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             let admin = try await world.base.signIn(client, as: "rail-admin")
             let (status, page) = try await CollectionPagesTests.html(client, "/equipment", admin)
@@ -28,8 +28,8 @@ import Testing
         }
     }
 
-    @Test func theAdvisoriesPageRanksKnownExploitedFirstAndTakesANotApplicableDecision() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func theAdvisoriesPageRanksKnownExploitedFirstAndTakesANotApplicableDecision(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             try await world.importDemoAdvisories(client)
             let analyst = try await world.base.signIn(client, as: "rail-analyst")
@@ -53,8 +53,8 @@ import Testing
         }
     }
 
-    @Test func anotherOrganisationsRegistryIsAMissingPageAndARegulatorSeesItsSectors() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func anotherOrganisationsRegistryIsAMissingPageAndARegulatorSeesItsSectors(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             let railway = world.base.railway.id.uuidString.lowercased()
             let port = try await world.base.signIn(client, as: "port-analyst")
@@ -73,8 +73,8 @@ import Testing
 }
 
 @Suite struct AdvisoryDashboardTests {
-    @Test func theDashboardShowsKnownExploitedFindingsAndSupportEndFlags() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func theDashboardShowsKnownExploitedFindingsAndSupportEndFlags(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             try await world.registerRailEquipment(client)
             try await world.importDemoAdvisories(client)
             let viewer = try await world.base.signIn(client, as: "rail-viewer")

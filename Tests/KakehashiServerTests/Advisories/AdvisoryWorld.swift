@@ -23,8 +23,8 @@ struct AdvisoryWorld: Sendable {
 
         """
 
-    static func run(_ body: @escaping @Sendable (AdvisoryWorld, any TestClientProtocol) async throws -> Void) async throws {
-        try await TestHub.run { base, client in
+    static func run(on engine: TestEngine, _ body: @escaping @Sendable (AdvisoryWorld, any TestClientProtocol) async throws -> Void) async throws {
+        try await TestHub.run(on: engine) { base, client in
             let world = AdvisoryWorld(base: base)
             for organisation in [world.railRegulator, world.portRegulator, world.port] { try await base.hub.organisations.create(organisation) }
             let hash = try await base.hub.passwords.hash(TestHub.password)

@@ -5,8 +5,8 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct OpenAPIDocumentTests {
-    @Test func everyAPIRouteIsDescribed() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func everyAPIRouteIsDescribed(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let router = try await buildRouter(hub: hub.hub)
             let document = try await client.execute(uri: "/openapi.json", method: .get) { response in
                 #expect(response.status == .ok)

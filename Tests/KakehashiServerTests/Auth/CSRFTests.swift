@@ -5,8 +5,8 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct CSRFTests {
-    @Test func sessionWritesNeedTheToken() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func sessionWritesNeedTheToken(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-analyst")
             let body = ByteBuffer(string: #"{"name": "x", "scopes": ["read"]}"#)
             var headers = browser.headers
@@ -21,8 +21,8 @@ import Testing
         }
     }
 
-    @Test func signOutFormNeedsTheSessionToken() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func signOutFormNeedsTheSessionToken(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-viewer")
             var headers = browser.headers
             headers[.contentType] = "application/x-www-form-urlencoded"
@@ -36,8 +36,8 @@ import Testing
         }
     }
 
-    @Test func signInFormNeedsItsOwnToken() async throws {
-        try await TestHub.run { _, client in
+    @Test(arguments: TestEngine.allCases) func signInFormNeedsItsOwnToken(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { _, client in
             // The page sets a cookie and puts the same token in the form.
             let token = try await client.execute(uri: "/signin", method: .get) { response in
                 let cookie = try #require(response.headers[.setCookie])
@@ -58,8 +58,8 @@ import Testing
         }
     }
 
-    @Test func tokenRequestsNeedNoCSRF() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func tokenRequestsNeedNoCSRF(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-admin")
             let token = try await hub.createToken(client, browser: browser, scopes: ["read", "admin"])
             let body = try JSONSerialization.data(withJSONObject: ["username": "new-user", "password": "a long enough password", "role": "viewer"])

@@ -11,8 +11,8 @@ import Testing
         return try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body)) { $0 }
     }
 
-    @Test func signInSetsAStrictHttpOnlyCookie() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func signInSetsAStrictHttpOnlyCookie(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let response = try await Self.attempt(client, username: "rail-analyst", password: TestHub.password)
             #expect(response.status == .ok)
             let cookie = try #require(response.headers[.setCookie])
@@ -32,8 +32,8 @@ import Testing
         #expect(cookie.description.contains("Secure") && cookie.description.contains("HttpOnly"))
     }
 
-    @Test func wrongPasswordIsRefusedAndAudited() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func wrongPasswordIsRefusedAndAudited(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let response = try await Self.attempt(client, username: "rail-analyst", password: "not the password")
             #expect(response.status == .unauthorized)
             #expect(errorCode(response) == "bad-credentials")
@@ -42,8 +42,8 @@ import Testing
         }
     }
 
-    @Test func unknownUserIsRefusedLikeAWrongPassword() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func unknownUserIsRefusedLikeAWrongPassword(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let unknown = try await Self.attempt(client, username: "no-such-user", password: "anything at all")
             let wrong = try await Self.attempt(client, username: "rail-analyst", password: "anything at all")
             #expect(unknown.status == .unauthorized && wrong.status == .unauthorized)
@@ -54,8 +54,8 @@ import Testing
         }
     }
 
-    @Test func repeatedFailuresLockTheAccount() async throws {
-        try await TestHub.run { _, client in
+    @Test(arguments: TestEngine.allCases) func repeatedFailuresLockTheAccount(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { _, client in
             for _ in 0..<5 {
                 #expect(try await Self.attempt(client, username: "rail-viewer", password: "guess").status == .unauthorized)
             }
@@ -65,8 +65,8 @@ import Testing
         }
     }
 
-    @Test func signOutEndsTheSession() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func signOutEndsTheSession(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-viewer")
             try await client.execute(uri: "/api/v1/session", method: .delete, headers: browser.headersWithCSRF) { #expect($0.status == .noContent) }
             try await client.execute(uri: "/api/v1/me", method: .get, headers: browser.headers) { #expect($0.status == .unauthorized) }

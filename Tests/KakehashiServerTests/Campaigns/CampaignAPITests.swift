@@ -24,8 +24,8 @@ import Testing
         return sectors.first { $0["sector"] as? String == sector }?["operators"] as? [[String: Any]] ?? []
     }
 
-    @Test func theCenterOpensOperatorsReportAndEachSeesItsSectors() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func theCenterOpensOperatorsReportAndEachSeesItsSectors(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             let refused = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "rail-admin", json: ["titleJa": "x", "titleEn": "x", "sectors": ["railways"]])
             #expect(refused.status == .forbidden, "operators do not open campaigns")
             let bad = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "center-admin", json: ["titleJa": "DDoS", "titleEn": "DDoS", "sectors": ["trains"]])
@@ -69,8 +69,8 @@ import Testing
         }
     }
 
-    @Test func theBoardPagesOpenReportAndShowTheStates() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func theBoardPagesOpenReportAndShowTheStates(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let center = try await PageBrowser.signIn(world, as: "center-admin")
             let reporter = try await PageBrowser.signIn(world, as: "rail-reporter")
             #expect(try await reporter.get("/board").html.contains("表示できるキャンペーンはありません"))

@@ -6,8 +6,8 @@ import KakehashiCore
 import Testing
 
 @Suite struct ChecklistAPITests {
-    @Test func operatorsAnswerForThemselvesAndOverseersSeeTheirSectors() async throws {
-        try await AdvisoryWorld.run { world, client in
+    @Test(arguments: TestEngine.allCases) func operatorsAnswerForThemselvesAndOverseersSeeTheirSectors(engine: TestEngine) async throws {
+        try await AdvisoryWorld.run(on: engine) { world, client in
             let call = { (method: HTTPRequest.Method, uri: String, user: String, json: Any?) in
                 try await CampaignAPITests.call(world, client, method, uri, as: user, json: json)
             }
@@ -42,8 +42,8 @@ import Testing
         }
     }
 
-    @Test func theChecklistPageSavesAnswersAndShowsScores() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func theChecklistPageSavesAnswersAndShowsScores(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let analyst = try await PageBrowser.signIn(world, as: "rail-analyst")
             let blank = try await analyst.get("/checklists/transport-baseline")
             #expect(blank.status == .ok && blank.html.contains("VPN 装置等の外部接続機器") && blank.html.contains(#"<label for="answer-access-1">"#))

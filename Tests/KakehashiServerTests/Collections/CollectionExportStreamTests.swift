@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    @Test func eachExportAudienceGetsOnlyWhatTLPLetsLeave() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func eachExportAudienceGetsOnlyWhatTLPLetsLeave(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let ids = try await Self.shareEveryLabel(taxii, client)
             let (status, airport, _) = try await Self.export(client, taxii, audience: "community", headers: taxii.headers("airport"))
             #expect(status == .ok)
@@ -87,8 +87,8 @@ import Testing
         }
     }
 
-    @Test func theStreamSendsWhatTheReaderMaySeeAndResumesAfterTheLastEvent() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func theStreamSendsWhatTheReaderMaySeeAndResumesAfterTheLastEvent(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let ids = try await Self.shareEveryLabel(taxii, client)
             let center = try await Self.events(client, taxii, as: "center", lastEventID: "0")
             #expect(center.count == 5)

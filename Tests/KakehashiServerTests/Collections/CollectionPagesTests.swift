@@ -18,8 +18,8 @@ import Testing
         try await client.execute(uri: uri, method: .get, headers: browser.headers) { ($0.status, String(buffer: $0.body)) }
     }
 
-    @Test func pagesNeedASessionAndComeBackAfterSignIn() async throws {
-        try await TAXIIFixture.run { _, client in
+    @Test(arguments: TestEngine.allCases) func pagesNeedASessionAndComeBackAfterSignIn(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { _, client in
             try await client.execute(uri: "/collections?q=x", method: .get) { response in
                 #expect(response.status == .found)
                 #expect(response.headers[.location] == "/signin?next=/collections%3Fq%3Dx")
@@ -27,8 +27,8 @@ import Testing
         }
     }
 
-    @Test func sharingAnIndicatorThroughTheForm() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func sharingAnIndicatorThroughTheForm(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let browser = try await taxii.base.signIn(client, as: "rail-analyst")
             let path = "/collections/\(taxii.collection.id.uuidString.lowercased())"
             // A wrong value comes back with the error beside the field and the input kept.
@@ -60,8 +60,8 @@ import Testing
         }
     }
 
-    @Test func formsNeedTheSessionToken() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func formsNeedTheSessionToken(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let browser = try await taxii.base.signIn(client, as: "rail-analyst")
             var headers = browser.headers
             headers[.contentType] = "application/x-www-form-urlencoded"
@@ -71,8 +71,8 @@ import Testing
         }
     }
 
-    @Test func pagesNeverShowWhatTLPForbids() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func pagesNeverShowWhatTLPForbids(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let red = TAXIIFixture.indicator(5, markings: [TLPLevel.red.markingDefinitionID])
             _ = try await taxii.post(client, as: "railway", objects: [red])
             let id = red["id"] as! String
@@ -88,8 +88,8 @@ import Testing
         }
     }
 
-    @Test func auditPageIsForOverseers() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func auditPageIsForOverseers(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let operatorAdmin = try await taxii.base.signIn(client, as: "rail-admin")
             #expect(try await Self.html(client, "/audit", operatorAdmin).0 == .notFound)
             let overseer = try await taxii.base.signIn(client, as: "center-admin")
@@ -103,8 +103,8 @@ import Testing
         }
     }
 
-    @Test func languageFollowsTheChoice() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func languageFollowsTheChoice(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let browser = try await taxii.base.signIn(client, as: "rail-viewer")
             try await client.execute(uri: "/collections?lang=en", method: .get, headers: browser.headers) { response in
                 #expect(String(buffer: response.body).contains("<h1>Collections</h1>"))
@@ -116,8 +116,8 @@ import Testing
 }
 
 @Suite struct DashboardTests {
-    @Test func dashboardChartsWhatTheViewerMaySee() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func dashboardChartsWhatTheViewerMaySee(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             _ = try await taxii.post(client, as: "railway", objects: (0..<3).map { TAXIIFixture.indicator($0) }
                 + [TAXIIFixture.indicator(9, markings: [TLPLevel.red.markingDefinitionID])])
             let center = try await taxii.base.signIn(client, as: "center-admin")

@@ -5,9 +5,8 @@ import KakehashiStorage
 import Testing
 
 @Suite struct DemoReportingSeedTests {
-    @Test func theDemoFilesThePortRansomwareReportOnce() async throws {
-        let scratch = try await ScratchDatabase.sqlite(logger: TestHub.logger)
-        do {
+    @Test(arguments: TestEngine.allCases) func theDemoFilesThePortRansomwareReportOnce(engine: TestEngine) async throws {
+        try await engine.withScratchDatabase(logger: TestHub.logger) { scratch in
             let hub = Hub(configuration: HubConfiguration(bcryptCost: 4), database: scratch.database)
             _ = try await DemoWorld.seed(hub: hub, logger: TestHub.logger)
             _ = try await DemoWorld.seed(hub: hub, logger: TestHub.logger)
@@ -25,10 +24,6 @@ import Testing
             let campaigns = try await hub.campaigns.list()
             #expect(campaigns.count == 1 && campaigns.first?.isOpen == true, "one open campaign on the status board, seeded once")
             #expect(try await hub.campaigns.reports(campaign: try #require(campaigns.first).id).map(\.state) == [.degraded, .monitoring])
-            await scratch.drop()
-        } catch {
-            await scratch.drop()
-            throw error
         }
     }
 }

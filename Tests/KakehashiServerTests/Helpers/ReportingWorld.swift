@@ -15,8 +15,8 @@ struct ReportingWorld: Sendable {
 
     var hub: Hub { test.hub }
 
-    static func run(_ body: @escaping @Sendable (ReportingWorld) async throws -> Void) async throws {
-        try await TestHub.run { test, client in
+    static func run(on engine: TestEngine, _ body: @escaping @Sendable (ReportingWorld) async throws -> Void) async throws {
+        try await TestHub.run(on: engine) { test, client in
             let hub = test.hub
             let ministry = Organisation(nameJa: "国土交通省", nameEn: "MLIT", kind: .regulator, sectors: [.railways, .ports])
             try await hub.organisations.create(ministry)

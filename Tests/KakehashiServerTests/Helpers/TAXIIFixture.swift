@@ -78,8 +78,8 @@ struct TAXIIFixture: Sendable {
         return object
     }
 
-    static func run(_ body: @escaping @Sendable (TAXIIFixture, any TestClientProtocol) async throws -> Void) async throws {
-        try await TestHub.run { base, client in
+    static func run(on engine: TestEngine, _ body: @escaping @Sendable (TAXIIFixture, any TestClientProtocol) async throws -> Void) async throws {
+        try await TestHub.run(on: engine) { base, client in
             try await body(try await make(base), client)
         }
     }

@@ -7,7 +7,7 @@ import KakehashiStorage
 import Logging
 import Testing
 
-/// A hub on a scratch SQLite database with one operator and one hub-administrator organisation,
+/// A hub on a scratch database (SQLite or PostgreSQL) with one operator and one hub-administrator organisation,
 /// a user per role, and helpers to sign in and call the API.
 struct TestHub: Sendable {
     static let password = "correct horse battery staple"
@@ -29,9 +29,10 @@ struct TestHub: Sendable {
         HubConfiguration(bcryptCost: 4, outbound: OutboundPolicy(allowing: [try! IPNetwork("127.0.0.1/32")]))
     }
 
-    /// Builds the hub, runs `body` against the router, and drops the database.
-    static func run(_ body: @escaping @Sendable (TestHub, any TestClientProtocol) async throws -> Void) async throws {
-        let scratch = try await ScratchDatabase.sqlite(logger: logger)
+    /// Builds the hub on a fresh database of `engine`, runs `body` against the router, and drops the
+    /// database. Without a PostgreSQL server the PostgreSQL case does nothing (see ``TestEngine``).
+    static func run(on engine: TestEngine, _ body: @escaping @Sendable (TestHub, any TestClientProtocol) async throws -> Void) async throws {
+        guard let scratch = try await engine.scratchDatabase(logger: logger) else { return }
         do {
             let hub = Hub(configuration: testConfiguration, database: scratch.database)
             let railway = Organisation(nameJa: "さくら旅客鉄道", nameEn: "Sakura Railway", kind: .operator, sectors: [.railways], isacTier: .regular)

@@ -12,8 +12,8 @@ import Testing
         return try await world.hub.tokens.list(userID: user.id)
     }
 
-    @Test func membersAreForAdministrators() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func membersAreForAdministrators(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let analyst = try await PageBrowser.signIn(world, as: "rail-analyst")
             #expect(try await analyst.get("/admin/members").status == .notFound)
             #expect(!(try await analyst.get("/").html.contains(#"href="/admin/members""#)))
@@ -31,8 +31,8 @@ import Testing
         }
     }
 
-    @Test func hubAdministratorsSeeTheOutboxPageOthersDoNot() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func hubAdministratorsSeeTheOutboxPageOthersDoNot(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
             let operatorAdmin = try await PageBrowser.signIn(world, as: "rail-admin")
@@ -53,8 +53,8 @@ import Testing
         }
     }
 
-    @Test func aTokenIsShownOnceWorksAndCanBeRevoked() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func aTokenIsShownOnceWorksAndCanBeRevoked(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-analyst")
 
             let created = try await page.post("/tokens", [("name", "SIEM <feed>"), ("scopes", "read"), ("scopes", "write"), ("expires_days", "30")])
@@ -76,8 +76,8 @@ import Testing
         }
     }
 
-    @Test func tokenFormErrorsSitBesideTheirFields() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func tokenFormErrorsSitBesideTheirFields(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let viewer = try await PageBrowser.signIn(world, as: "rail-viewer")
             let form = try await viewer.get("/tokens")
             #expect(!form.html.contains(#"value="write""#), "a viewer is not offered the write scope")

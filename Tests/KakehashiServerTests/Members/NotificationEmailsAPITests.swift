@@ -9,8 +9,8 @@ import Testing
         "/api/v1/organisations/\(organisation.id.uuidString.lowercased())/notification-emails"
     }
 
-    @Test func anOrganisationAdministratorSetsAndReadsItsAddresses() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func anOrganisationAdministratorSetsAndReadsItsAddresses(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let set = try await world.call(.put, Self.path(world.test.railway), as: "rail-admin", json: ["addresses": ["soc@sakura-rail.example.jp", " CSIRT@Sakura-Rail.example.jp"]])
             let read = try await world.call(.get, Self.path(world.test.railway), as: "rail-admin")
 
@@ -21,8 +21,8 @@ import Testing
         }
     }
 
-    @Test func aBadAddressIsRefusedByName() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func aBadAddressIsRefusedByName(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let refused = try await world.call(.put, Self.path(world.test.railway), as: "rail-admin", json: ["addresses": ["soc@sakura-rail.example.jp", "csirt at sakura"]])
 
             #expect(refused.status == .badRequest)
@@ -33,8 +33,8 @@ import Testing
         }
     }
 
-    @Test func onlyTheOrganisationsOwnOrTheHubsAdministratorsMayChangeIt() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func onlyTheOrganisationsOwnOrTheHubsAdministratorsMayChangeIt(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let foreign = try await world.call(.put, Self.path(world.ministry), as: "rail-admin", json: ["addresses": ["x@example.jp"]])
             let analyst = try await world.call(.get, Self.path(world.test.railway), as: "rail-analyst")
             let hubAdmin = try await world.call(.put, Self.path(world.ministry), as: "center-admin", json: ["addresses": ["soc@mlit.example.jp"]])
@@ -47,8 +47,8 @@ import Testing
         }
     }
 
-    @Test func theCommandLineSetsAddressesToo() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func theCommandLineSetsAddressesToo(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let result = try await AdminOperations(hub: world.hub).setNotificationEmails(organisation: "MLIT", addresses: ["soc@mlit.example.jp", "soc@mlit.example.jp"])
 
             #expect(result.organisation.id == world.ministry.id)

@@ -20,10 +20,10 @@ import Testing
         return id
     }
 
-    @Test func aQueuedMailIsSentOnceAndMarkedSent() async throws {
+    @Test(arguments: TestEngine.allCases) func aQueuedMailIsSentOnceAndMarkedSent(engine: TestEngine) async throws {
         let server = FakeSMTPServer()
         try await server.serve { port in
-            try await ReportingWorld.run { world in
+            try await ReportingWorld.run(on: engine) { world in
                 let incident = try await Self.submitWithMinistryAddresses(world)
                 let dispatcher = try Self.dispatcher(world, port: port)
 
@@ -54,10 +54,10 @@ import Testing
         }
     }
 
-    @Test func aTransientFailureIsRetriedThenGivenUpWithTheLastReply() async throws {
+    @Test(arguments: TestEngine.allCases) func aTransientFailureIsRetriedThenGivenUpWithTheLastReply(engine: TestEngine) async throws {
         let server = FakeSMTPServer(.init(dataReply: "451 4.3.0 queue full, try later"))
         try await server.serve { port in
-            try await ReportingWorld.run { world in
+            try await ReportingWorld.run(on: engine) { world in
                 _ = try await Self.submitWithMinistryAddresses(world)
                 let dispatcher = try Self.dispatcher(world, port: port)
                 let outbox = EmailOutbox(database: world.hub.database)
@@ -78,10 +78,10 @@ import Testing
         }
     }
 
-    @Test func aPermanentRefusalIsGivenUpAtOnce() async throws {
+    @Test(arguments: TestEngine.allCases) func aPermanentRefusalIsGivenUpAtOnce(engine: TestEngine) async throws {
         let server = FakeSMTPServer(.init(dataReply: "554 5.7.1 message refused"))
         try await server.serve { port in
-            try await ReportingWorld.run { world in
+            try await ReportingWorld.run(on: engine) { world in
                 _ = try await Self.submitWithMinistryAddresses(world)
                 let dispatcher = try Self.dispatcher(world, port: port, policy: .standard)
 

@@ -67,10 +67,10 @@ actor WebhookReceiver {
         #expect(policy.retryTime(afterAttempt: 4, now: now) == nil)
     }
 
-    @Test func aDeliveryIsSignedRetriedAndLogged() async throws {
+    @Test(arguments: TestEngine.allCases) func aDeliveryIsSignedRetriedAndLogged(engine: TestEngine) async throws {
         let receiver = WebhookReceiver(failures: 1)
         try await receiver.serve { port in
-            try await ReportingWorld.run { world in
+            try await ReportingWorld.run(on: engine) { world in
                 let secret = "a-secret-of-enough-length"
                 let created = try await world.call(.post, "/api/v1/webhooks", as: "mlit-admin", json: ["url": "http://127.0.0.1:\(port)/hook", "secret": secret])
                 #expect(created.status == .created)
@@ -111,8 +111,8 @@ actor WebhookReceiver {
         }
     }
 
-    @Test func hubAdministratorsReadTheOutbox() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func hubAdministratorsReadTheOutbox(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
 

@@ -63,8 +63,8 @@ import Testing
         try OutboundPolicy.publicOnly.checkLiteral(url: URL(string: "https://hooks.example.jp/kakehashi")!)
     }
 
-    @Test func webhookAndFeedURLsToInternalAddressesAreRefused() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func webhookAndFeedURLsToInternalAddressesAreRefused(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             // The tests' hub allows 127.0.0.1 alone (its receivers); everything else internal is refused.
             for url in ["http://169.254.169.254/latest/meta-data", "http://[::1]:8080/hook", "http://127.0.0.2/hook", "http://10.0.0.8/hook"] {
                 let created = try await world.call(.post, "/api/v1/webhooks", as: "mlit-admin", json: ["url": url])
@@ -78,10 +78,10 @@ import Testing
         }
     }
 
-    @Test func aWebhookToAnAddressThePolicyRefusesIsNeverCalled() async throws {
+    @Test(arguments: TestEngine.allCases) func aWebhookToAnAddressThePolicyRefusesIsNeverCalled(engine: TestEngine) async throws {
         let receiver = WebhookReceiver(failures: 0)
         try await receiver.serve { port in
-            try await ReportingWorld.run { world in
+            try await ReportingWorld.run(on: engine) { world in
                 // Accepted under the tests' policy (127.0.0.1 allowed), then dispatched by a hub that allows nothing internal.
                 let created = try await world.call(.post, "/api/v1/webhooks", as: "mlit-admin", json: ["url": "http://127.0.0.1:\(port)/hook"])
                 #expect(created.status == .created)

@@ -6,8 +6,8 @@ import KakehashiCore
 import Testing
 
 @Suite struct IncidentControllerTests {
-    @Test func aRefusedSubmissionNamesEveryMissingFieldAndKeepsTheDraft() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func aRefusedSubmissionNamesEveryMissingFieldAndKeepsTheDraft(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             var report = ReportingWorld.railwayReport(contact24x7: false)
             report["serviceImpact"] = [[String: Any]]()
@@ -30,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func anAcceptedSubmissionReachesEveryRecipientWithReceipts() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func anAcceptedSubmissionReachesEveryRecipientWithReceipts(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
 
             let accepted = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
@@ -58,8 +58,8 @@ import Testing
         }
     }
 
-    @Test func onlyTheRecipientAcknowledgesAndOthersAreAudited() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func onlyTheRecipientAcknowledgesAndOthersAreAudited(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             let accepted = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
             let deliveries = try #require((accepted.json as? [String: Any])?["deliveries"] as? [[String: Any]])
@@ -80,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func outsidersSeeNothingAndTheAttemptIsAudited() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func outsidersSeeNothingAndTheAttemptIsAudited(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
 
             let draftOnly = try await world.call(.get, "/api/v1/incidents/\(id)", as: "mlit-officer")
@@ -97,8 +97,8 @@ import Testing
         }
     }
 
-    @Test func submissionsFollowTheOrderAndASecondInitialReportConflicts() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func submissionsFollowTheOrderAndASecondInitialReportConflicts(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             let update = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "update"])
             #expect(update.status == .conflict)
@@ -117,8 +117,8 @@ import Testing
         }
     }
 
-    @Test func exportsFollowConsentAndRelation() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func exportsFollowConsentAndRelation(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
 

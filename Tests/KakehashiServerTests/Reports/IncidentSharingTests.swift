@@ -5,8 +5,8 @@ import KakehashiStorage
 import Testing
 
 @Suite struct IncidentSharingTests {
-    @Test func consentPublishesTheBundleIntoTheSectorCollectionOnly() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func consentPublishesTheBundleIntoTheSectorCollectionOnly(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let isac = Organisation(nameJa: "交通ISAC", nameEn: "Transport ISAC", kind: .isac, sectors: [.railways, .ports])
             try await world.hub.organisations.create(isac)
             let railway = world.test.railway.id

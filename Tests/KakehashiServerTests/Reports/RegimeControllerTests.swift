@@ -18,8 +18,8 @@ import Testing
         return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
     }
 
-    @Test func hubAdministratorsReplaceTheCatalogueAndBadOnesAreRefused() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func hubAdministratorsReplaceTheCatalogueAndBadOnesAreRefused(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let start = try await world.call(.get, "/api/v1/regimes", as: "rail-viewer")
             #expect(start.status == .ok)
             #expect(((start.json as? [String: Any])?["regimes"] as? [Any])?.isEmpty == false)
@@ -42,8 +42,8 @@ import Testing
         }
     }
 
-    @Test func authoritiesAreMappedByHubAdministratorsOnly() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func authoritiesAreMappedByHubAdministratorsOnly(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let body = ["organisations": [world.ministry.id.uuidString]]
             let byOperator = try await world.call(.put, "/api/v1/authorities/jp-prime-minister", as: "rail-admin", json: body)
             let badID = try await world.call(.put, "/api/v1/authorities/JP_PM", as: "center-admin", json: body)

@@ -5,8 +5,8 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct TAXIIDiscoveryTests {
-    @Test func discoveryAndAPIRoot() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func discoveryAndAPIRoot(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let (status, discovery, headers) = try await taxii.get(client, "/taxii2/", as: "railway")
             #expect(status == .ok && headers[.contentType] == TAXIIMediaType.taxii)
             #expect((discovery["api_roots"] as? [String])?.first?.hasSuffix("/taxii2/hub/") == true)
@@ -16,8 +16,8 @@ import Testing
         }
     }
 
-    @Test func collectionsShowWhatEachMemberMayDo() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func collectionsShowWhatEachMemberMayDo(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let (_, forAirport, _) = try await taxii.get(client, "/taxii2/hub/collections/", as: "airport")
             let collection = try #require((forAirport["collections"] as? [[String: Any]])?.first)
             #expect(collection["can_read"] as? Bool == true && collection["can_write"] as? Bool == false)
@@ -29,8 +29,8 @@ import Testing
         }
     }
 
-    @Test func mediaTypesAreEnforced() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func mediaTypesAreEnforced(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             var headers = taxii.headers("railway")
             headers[.accept] = "application/xml"
             try await client.execute(uri: "/taxii2/hub/collections/", method: .get, headers: headers) { response in
@@ -48,8 +48,8 @@ import Testing
         }
     }
 
-    @Test func unauthenticatedGetsATAXII401() async throws {
-        try await TAXIIFixture.run { _, client in
+    @Test(arguments: TestEngine.allCases) func unauthenticatedGetsATAXII401(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { _, client in
             try await client.execute(uri: "/taxii2/hub/collections/", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)

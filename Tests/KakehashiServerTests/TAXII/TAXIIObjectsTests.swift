@@ -6,8 +6,8 @@ import KakehashiCore
 import Testing
 
 @Suite struct TAXIIObjectsTests {
-    @Test func mixedEnvelopeStoresTheValidAndNamesTheInvalid() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func mixedEnvelopeStoresTheValidAndNamesTheInvalid(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             var broken = TAXIIFixture.indicator(2)
             broken["pattern_type"] = nil
             let good = TAXIIFixture.indicator(1)
@@ -32,8 +32,8 @@ import Testing
         }
     }
 
-    @Test func repostingIsIdempotent() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func repostingIsIdempotent(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let objects = (0..<5).map { TAXIIFixture.indicator($0) }
             _ = try await taxii.post(client, as: "railway", objects: objects)
             let again = try await taxii.post(client, as: "center", objects: objects)
@@ -42,8 +42,8 @@ import Testing
         }
     }
 
-    @Test func pagingFollowsNextAndBindsItToTheQuery() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func pagingFollowsNextAndBindsItToTheQuery(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             _ = try await taxii.post(client, as: "railway", objects: (0..<25).map { TAXIIFixture.indicator($0) })
             var seen: [String] = []
             var uri = taxii.objectsPath + "?limit=10"
@@ -69,8 +69,8 @@ import Testing
         }
     }
 
-    @Test func addedAfterIsStrict() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func addedAfterIsStrict(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             _ = try await taxii.post(client, as: "railway", objects: (0..<6).map { TAXIIFixture.indicator($0) })
             let (_, manifest, _) = try await taxii.get(client, taxii.objectsPath.replacingOccurrences(of: "/objects/", with: "/manifest/"), as: "railway")
             let entries = try #require(manifest["objects"] as? [[String: Any]])
@@ -83,8 +83,8 @@ import Testing
         }
     }
 
-    @Test func versionsAndMatchFilters() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func versionsAndMatchFilters(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let id = "indicator--\(UUID().uuidString.lowercased())"
             let versions = ["2026-11-20T00:00:00.000Z", "2026-11-21T00:00:00.000Z", "2026-11-22T00:00:00.000Z"]
             // Posted newest first: "last" must follow the version, not the order of arrival.
@@ -114,8 +114,8 @@ import Testing
         }
     }
 
-    @Test func writersAndReadersAreChecked() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func writersAndReadersAreChecked(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let body = try JSONSerialization.data(withJSONObject: ["objects": [TAXIIFixture.indicator(1)]])
             try await client.execute(uri: taxii.objectsPath, method: .post, headers: taxii.headers("airport", contentType: true), body: ByteBuffer(bytes: body)) { response in
                 #expect(response.status == .forbidden, "the airport reads but may not write")
@@ -126,8 +126,8 @@ import Testing
         }
     }
 
-    @Test func deleteIsForTheProducer() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func deleteIsForTheProducer(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let object = TAXIIFixture.indicator(3)
             let id = object["id"] as! String
             _ = try await taxii.post(client, as: "railway", objects: [object])
@@ -140,8 +140,8 @@ import Testing
         }
     }
 
-    @Test func badEnvelopesAreRefusedClearly() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func badEnvelopesAreRefusedClearly(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             for (body, expected) in [("{not json", "Malformed JSON"), (#"{"objects": 5}"#, "Not an envelope")] {
                 try await client.execute(uri: taxii.objectsPath, method: .post, headers: taxii.headers("railway", contentType: true), body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest)

@@ -12,9 +12,9 @@ import Testing
         return Set((envelope["objects"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
     }
 
-    @Test(arguments: [TLPLevel.clear, .green, .amber, .amberStrict])
-    func sharedLabelsReachEveryReader(level: TLPLevel) async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases, [TLPLevel.clear, .green, .amber, .amberStrict])
+    func sharedLabelsReachEveryReader(engine: TestEngine, level: TLPLevel) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let object = TAXIIFixture.indicator(1, markings: [level.markingDefinitionID])
             _ = try await taxii.post(client, as: "railway", objects: [object])
             for reader in ["railway", "center", "airport"] {
@@ -24,8 +24,8 @@ import Testing
         }
     }
 
-    @Test func redReachesOnlyTheProducerAndNamedRecipients() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func redReachesOnlyTheProducerAndNamedRecipients(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let recipients: [String: Any] = [KakehashiRecipientsExtension.definitionID: [
                 "extension_type": "property-extension", "recipients": [taxii.airport.stixIdentityID],
             ]]
@@ -44,8 +44,8 @@ import Testing
         }
     }
 
-    @Test func unmarkedObjectsTakeTheCollectionDefault() async throws {
-        try await TAXIIFixture.run { taxii, client in
+    @Test(arguments: TestEngine.allCases) func unmarkedObjectsTakeTheCollectionDefault(engine: TestEngine) async throws {
+        try await TAXIIFixture.run(on: engine) { taxii, client in
             let red = SharingCollection(title: "Red room", defaultTLP: .red, readers: [taxii.base.railway.id, taxii.airport.id], writers: [taxii.base.railway.id])
             try await taxii.base.hub.collections.create(red)
             let path = "\(TAXIIFixture.path)/\(red.id.uuidString.lowercased())/objects/"

@@ -5,8 +5,8 @@ import KakehashiCore
 import Testing
 
 @Suite struct TokenControllerTests {
-    @Test func bearerAndBasicBothWork() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func bearerAndBasicBothWork(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-analyst")
             let token = try await hub.createToken(client, browser: browser, scopes: ["read"])
             try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
@@ -18,8 +18,8 @@ import Testing
         }
     }
 
-    @Test func revokedTokenStopsAtOnce() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func revokedTokenStopsAtOnce(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-analyst")
             let token = try await hub.createToken(client, browser: browser, scopes: ["read"])
             let id = try #require(try await hub.hub.tokens.find(secret: token)?.id)
@@ -33,8 +33,8 @@ import Testing
         }
     }
 
-    @Test func scopesLimitWhatATokenDoes() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func scopesLimitWhatATokenDoes(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "center-admin")
             let readOnly = try await hub.createToken(client, browser: browser, scopes: ["read"])
             let body = try JSONSerialization.data(withJSONObject: ["nameJa": "ひかり物流", "nameEn": "Hikari Logistics", "kind": "operator", "sectors": ["logistics"]])
@@ -49,8 +49,8 @@ import Testing
         }
     }
 
-    @Test func aViewerCannotHoldWriteScope() async throws {
-        try await TestHub.run { hub, client in
+    @Test(arguments: TestEngine.allCases) func aViewerCannotHoldWriteScope(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { hub, client in
             let browser = try await hub.signIn(client, as: "rail-viewer")
             let body = ByteBuffer(string: #"{"name": "x", "scopes": ["write"]}"#)
             try await client.execute(uri: "/api/v1/tokens", method: .post, headers: browser.headersWithCSRF, body: body) { response in
@@ -60,14 +60,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [
+    @Test(arguments: TestEngine.allCases, [
         ("Bearer nonsense", "malformed-token"),
         ("Bearer kh_0000000000000000000000000000000000000000000", "unknown-token"),
         ("Basic !!!", "malformed-credentials"),
         ("Digest x", "unsupported-authorization"),
     ])
-    func badCredentialsAreNamed(header: String, code: String) async throws {
-        try await TestHub.run { _, client in
+    func badCredentialsAreNamed(engine: TestEngine, credentials: (header: String, code: String)) async throws {
+        let (header, code) = credentials
+        try await TestHub.run(on: engine) { _, client in
             try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: header]) { response in
                 #expect(response.status == .unauthorized)
                 #expect(errorCode(response) == code)
@@ -75,8 +76,8 @@ import Testing
         }
     }
 
-    @Test func oversizedBodyIs413() async throws {
-        try await TestHub.run { _, client in
+    @Test(arguments: TestEngine.allCases) func oversizedBodyIs413(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { _, client in
             let body = ByteBuffer(repeating: UInt8(ascii: "a"), count: 17 * 1024 * 1024)
             try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: body) { response in
                 #expect(response.status == .contentTooLarge)
@@ -85,8 +86,8 @@ import Testing
         }
     }
 
-    @Test func malformedJSONSaysWhere() async throws {
-        try await TestHub.run { _, client in
+    @Test(arguments: TestEngine.allCases) func malformedJSONSaysWhere(engine: TestEngine) async throws {
+        try await TestHub.run(on: engine) { _, client in
             try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: #"{"username": "x"}"#)) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("password"))

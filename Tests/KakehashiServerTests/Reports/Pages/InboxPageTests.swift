@@ -16,8 +16,8 @@ import Testing
         return (id.lowercased(), try #require(deliveries.first { $0.recipientOrganisation == world.ministry.id }))
     }
 
-    @Test func theInboxIsForRecipientOrganisations() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func theInboxIsForRecipientOrganisations(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let (incident, receipt) = try await Self.delivered(world)
             let railway = try await PageBrowser.signIn(world, as: "rail-admin")
             #expect(try await railway.get("/inbox").status == .notFound)
@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    @Test func theRecipientAcknowledges() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func theRecipientAcknowledges(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let (incident, receipt) = try await Self.delivered(world)
             let officer = try await PageBrowser.signIn(world, as: "mlit-officer")
 
@@ -54,8 +54,8 @@ import Testing
         }
     }
 
-    @Test func anotherOrganisationCannotAcknowledgeAndNeitherCanAForgedForm() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func anotherOrganisationCannotAcknowledgeAndNeitherCanAForgedForm(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let (incident, receipt) = try await Self.delivered(world)
             let path = "/inbox/\(incident)/deliveries/\(receipt.id.uuidString.lowercased())/acknowledge"
             let office = try await PageBrowser.signIn(world, as: "center-admin")

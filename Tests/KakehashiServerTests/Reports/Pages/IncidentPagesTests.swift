@@ -12,8 +12,8 @@ import Testing
         return try ReportInput.decode(draft.json)
     }
 
-    @Test func pagesAreForSignedInMembersAndTheFormForReporters() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func pagesAreForSignedInMembersAndTheFormForReporters(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             try await world.client.execute(uri: "/incidents/new", method: .get) { response in
                 #expect(response.status == .found)
                 #expect(response.headers[.location] == "/signin?next=/incidents/new")
@@ -33,8 +33,8 @@ import Testing
         }
     }
 
-    @Test func theDraftIsSavedStepByStep() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func theDraftIsSavedStepByStep(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
 
             let created = try await page.post("/incidents/new", ReportSteps.reporter())
@@ -54,8 +54,8 @@ import Testing
         }
     }
 
-    @Test func errorsComeBackBesideTheirFieldsInBothLanguagesWithTheInputKept() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func errorsComeBackBesideTheirFieldsInBothLanguagesWithTheInputKept(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
             let id = try await ReportSteps.fill(page)
             var bad = ReportSteps.happened(techniques: "T99")
@@ -80,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func aRefusedSubmissionNamesEveryMissingFieldAndKeepsTheDraft() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func aRefusedSubmissionNamesEveryMissingFieldAndKeepsTheDraft(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
             let id = try await ReportSteps.fill(page, reporter: ReportSteps.reporter(contact24x7: false), impact: [])
 
@@ -101,8 +101,8 @@ import Testing
         }
     }
 
-    @Test func aSubmissionReachesEveryAuthorityAndTheDeadlinesShow() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func aSubmissionReachesEveryAuthorityAndTheDeadlinesShow(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
             let id = try await ReportSteps.fill(page)
             let review = try await page.get("/incidents/\(id)/steps/review")
@@ -127,8 +127,8 @@ import Testing
         }
     }
 
-    @Test func listShowsTheNextDeadlineAndHighlightsWhatIsOverdue() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func listShowsTheNextDeadlineAndHighlightsWhatIsOverdue(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
             _ = try await ReportSteps.fill(page, happened: ReportSteps.happened(hoursAgo: 2, narrativeJa: "まだ間に合う事案"))
             _ = try await ReportSteps.fill(page, happened: ReportSteps.happened(hoursAgo: 30, narrativeJa: "期限を過ぎた事案"))
@@ -146,8 +146,8 @@ import Testing
         }
     }
 
-    @Test func otherOrganisationsCannotSeeOrEditTheDraft() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func otherOrganisationsCannotSeeOrEditTheDraft(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let reporter = try await PageBrowser.signIn(world, as: "rail-reporter")
             let id = try await ReportSteps.fill(reporter)
             let outsider = try await PageBrowser.signIn(world, as: "center-admin")
@@ -164,8 +164,8 @@ import Testing
         }
     }
 
-    @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func formsWithoutTheCSRFTokenAreRefused(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
             let id = try await ReportSteps.fill(page)
 
@@ -179,8 +179,8 @@ import Testing
         }
     }
 
-    @Test func whatReportersTypeIsEscaped() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func whatReportersTypeIsEscaped(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let page = try await PageBrowser.signIn(world, as: "rail-reporter")
             let id = try await ReportSteps.fill(page, happened: ReportSteps.happened(narrativeJa: #"<script>alert("x")</script>"#))
 
