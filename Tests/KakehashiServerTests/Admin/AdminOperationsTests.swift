@@ -40,10 +40,10 @@ import Testing
             var lines: [String] = []
             let count = try await admin.exportAudit(since: nil) { lines.append($0) }
             #expect(count == 2 && lines.count == 2)
-            let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-            let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
-            #expect(first?["action"] as? String == "organisation.create")
-            #expect(second?["previousHash"] as? String == first?["hash"] as? String)
+            let first = try decode(AuditExportLineResponse.self, from: Data(lines[0].utf8))
+            let second = try decode(AuditExportLineResponse.self, from: Data(lines[1].utf8))
+            #expect(first.action == "organisation.create")
+            #expect(second.previousHash == first.hash)
             let future = try await admin.exportAudit(since: Date().addingTimeInterval(3600)) { _ in }
             #expect(future == 0)
         }

@@ -60,10 +60,9 @@ struct AdvisoryWorld: Sendable {
         }
     }
 
-    func json(_ client: some TestClientProtocol, _ uri: String, as username: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+    /// GETs `uri` as `username` and hands back the response to decode.
+    func get(_ client: some TestClientProtocol, _ uri: String, as username: String) async throws -> APIResponse {
         let browser = try await base.signIn(client, as: username)
-        return try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
-            (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
-        }
+        return try await client.execute(uri: uri, method: .get, headers: browser.headers) { APIResponse($0) }
     }
 }

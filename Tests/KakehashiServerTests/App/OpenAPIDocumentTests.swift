@@ -10,10 +10,10 @@ import Testing
             let router = try await buildRouter(hub: hub.hub)
             let document = try await client.execute(uri: "/openapi.json", method: .get) { response in
                 #expect(response.status == .ok)
-                return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                return try decode(OpenAPIDocumentResponse.self, from: response)
             }
-            #expect(document["openapi"] as? String == "3.1.0")
-            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            #expect(document.openapi == "3.1.0")
+            let paths = document.paths
 
             let routes = router.routes.filter { $0.path.description.hasPrefix("/api/v1") }
             #expect(routes.count > 20)

@@ -6,22 +6,16 @@ import KakehashiCore
 import Testing
 
 @Suite struct CampaignAPITests {
-    struct Call {
-        let status: HTTPResponse.Status
-        let json: Any?
-    }
-
-    static func call(_ world: AdvisoryWorld, _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, as user: String, json: Any? = nil) async throws -> Call {
+    static func call(_ world: AdvisoryWorld, _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, as user: String, json: Any? = nil) async throws -> APIResponse {
         let browser = try await world.base.signIn(client, as: user)
         let body = try json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
         return try await client.execute(uri: uri, method: method, headers: browser.headersWithCSRF, body: body) { response in
-            Call(status: response.status, json: try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
+            APIResponse(response)
         }
     }
 
-    static func operators(_ board: Any?, sector: String) -> [[String: Any]] {
-        let sectors = (board as? [String: Any])?["sectors"] as? [[String: Any]] ?? []
-        return sectors.first { $0["sector"] as? String == sector }?["operators"] as? [[String: Any]] ?? []
+    static func operators(_ board: APIResponse, sector: String) throws -> [StatusBoardResponse.Operator] {
+        try board.decode(StatusBoardResponse.self).operators(in: sector)
     }
 
     @Test(arguments: TestEngine.allCases) func theCenterOpensOperatorsReportAndEachSeesItsSectors(engine: TestEngine) async throws {
@@ -33,7 +27,7 @@ import Testing
             let opened = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "center-admin",
                                              json: ["titleJa": "交通分野への DDoS", "titleEn": "DDoS on transport", "sectors": ["railways", "ports"]])
             #expect(opened.status == .created)
-            let id = try #require((opened.json as? [String: Any])?["id"] as? String)
+            let id = try opened.decode(Created.self).id
 
             let filed = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "rail-reporter", json: ["state": "degraded", "note": "予約サイト遅延"])
             let viewer = try await Self.call(world, client, .put, "/api/v1/campaigns/\(id)/status", as: "rail-viewer", json: ["state": "normal"])
@@ -45,21 +39,21 @@ import Testing
             #expect(viewer.status == .forbidden && regulator.status == .forbidden)
             #expect(wrongState.status == .badRequest)
             let center = try await Self.call(world, client, .get, "/api/v1/campaigns/\(id)", as: "center-admin")
-            #expect(Self.operators(center.json, sector: "railways").first?["state"] as? String == "degraded")
-            #expect(Self.operators(center.json, sector: "railways").first?["note"] as? String == "予約サイト遅延")
-            #expect(Self.operators(center.json, sector: "ports").first?["state"] as? String == "disrupted")
+            #expect(try Self.operators(center, sector: "railways").first?.state == "degraded")
+            #expect(try Self.operators(center, sector: "railways").first?.note == "予約サイト遅延")
+            #expect(try Self.operators(center, sector: "ports").first?.state == "disrupted")
             let railPeer = try await Self.call(world, client, .get, "/api/v1/campaigns/\(id)", as: "rail-viewer")
-            #expect(!Self.operators(railPeer.json, sector: "railways").isEmpty && Self.operators(railPeer.json, sector: "ports").isEmpty,
+            #expect(try !Self.operators(railPeer, sector: "railways").isEmpty && Self.operators(railPeer, sector: "ports").isEmpty,
                     "an operator sees its own sector's board only")
             let railRegulator = try await Self.call(world, client, .get, "/api/v1/campaigns/\(id)", as: "rail-regulator")
-            #expect(Self.operators(railRegulator.json, sector: "ports").isEmpty && !Self.operators(railRegulator.json, sector: "railways").isEmpty)
+            #expect(try Self.operators(railRegulator, sector: "ports").isEmpty && !Self.operators(railRegulator, sector: "railways").isEmpty)
 
             let railOnly = try await Self.call(world, client, .post, "/api/v1/campaigns", as: "center-admin", json: ["titleJa": "鉄道", "titleEn": "Rail", "sectors": ["railways"]])
-            let railID = try #require((railOnly.json as? [String: Any])?["id"] as? String)
+            let railID = try railOnly.decode(Created.self).id
             #expect(try await Self.call(world, client, .get, "/api/v1/campaigns/\(railID)", as: "port-analyst").status == .notFound)
             #expect(try await Self.call(world, client, .put, "/api/v1/campaigns/\(railID)/status", as: "port-analyst", json: ["state": "normal"]).status == .notFound)
-            let portList = try #require(try await Self.call(world, client, .get, "/api/v1/campaigns", as: "port-analyst").json as? [[String: Any]])
-            #expect(portList.compactMap { $0["id"] as? String }.map { $0.lowercased() } == [id.lowercased()])
+            let portList = try await Self.call(world, client, .get, "/api/v1/campaigns", as: "port-analyst").decode([Created].self)
+            #expect(portList.map { $0.id.lowercased() } == [id.lowercased()])
 
             #expect(try await Self.call(world, client, .post, "/api/v1/campaigns/\(id)/close", as: "rail-admin").status == .forbidden)
             #expect(try await Self.call(world, client, .post, "/api/v1/campaigns/\(id)/close", as: "center-admin").status == .ok)

@@ -12,13 +12,13 @@ import Testing
                 try await CampaignAPITests.call(world, client, method, uri, as: user, json: json)
             }
             let list = try await call(.get, "/api/v1/checklists", "rail-viewer", nil)
-            #expect(((list.json as? [[String: Any]])?.compactMap { $0["id"] as? String }) == ["transport-baseline"])
+            #expect(try list.decode([ChecklistSummaryResponse].self).map(\.id) == ["transport-baseline"])
 
             let answers: [String: Any] = ["responses": ["access-1": ["answer": "yes"], "access-2": ["answer": "partial", "note": "管理者のみ"], "res-1": ["answer": "no"]]]
             let saved = try await call(.put, "/api/v1/checklists/transport-baseline/assessment", "rail-analyst", answers)
             #expect(saved.status == .ok)
-            let score = try #require((saved.json as? [String: Any])?["score"] as? [String: Any])
-            #expect(score["overall"] as? Double == 0.5 && score["unanswered"] as? Int == 14)
+            let score = try #require(try saved.decode(AssessmentResponse.self).score)
+            #expect(score.overall == 0.5 && score.unanswered == 14)
             #expect(try await call(.put, "/api/v1/checklists/transport-baseline/assessment", "rail-viewer", answers).status == .forbidden)
             #expect(try await call(.put, "/api/v1/checklists/transport-baseline/assessment", "rail-regulator", answers).status == .forbidden)
             let stray = try await call(.put, "/api/v1/checklists/transport-baseline/assessment", "port-analyst", ["responses": ["nope": ["answer": "yes"]]])
@@ -28,17 +28,17 @@ import Testing
             #expect(try await call(.get, "/api/v1/checklists/nope/assessment", "rail-viewer", nil).status == .notFound)
 
             let own = try await call(.get, "/api/v1/checklists/transport-baseline/assessment", "rail-viewer", nil)
-            #expect(((own.json as? [String: Any])?["assessment"] as? [String: Any])?["submittedBy"] as? String == "rail-analyst")
+            #expect(try own.decode(AssessmentResponse.self).assessment?.submittedBy == "rail-analyst")
             let portOwn = try await call(.get, "/api/v1/checklists/transport-baseline/assessment", "port-analyst", nil)
-            #expect((portOwn.json as? [String: Any])?["assessment"] == nil, "another operator's answers are not shown")
+            #expect(try portOwn.decode(AssessmentResponse.self).assessment == nil, "another operator's answers are not shown")
             #expect(try await call(.get, "/api/v1/checklists/transport-baseline/overview", "port-analyst", nil).status == .forbidden)
 
             let railRegulator = try await call(.get, "/api/v1/checklists/transport-baseline/overview", "rail-regulator", nil)
-            let rows = try #require((railRegulator.json as? [String: Any])?["organisations"] as? [[String: Any]])
-            #expect(rows.compactMap { $0["nameEn"] as? String } == ["Sakura Railway"], "a regulator sees the operators of its sectors")
-            #expect((rows.first?["score"] as? [String: Any])?["overall"] as? Double == 0.5)
+            let rows = try railRegulator.decode(ChecklistOverviewResponse.self).organisations
+            #expect(rows.map(\.nameEn) == ["Sakura Railway"], "a regulator sees the operators of its sectors")
+            #expect(rows.first?.score?.overall == 0.5)
             let center = try await call(.get, "/api/v1/checklists/transport-baseline/overview", "center-admin", nil)
-            #expect(((center.json as? [String: Any])?["organisations"] as? [[String: Any]])?.count == 2)
+            #expect(try center.decode(ChecklistOverviewResponse.self).organisations.count == 2)
         }
     }
 

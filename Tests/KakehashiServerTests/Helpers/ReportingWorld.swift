@@ -30,17 +30,14 @@ struct ReportingWorld: Sendable {
         }
     }
 
-    /// Calls the API as `username` (signed in through the JSON API, CSRF header set) and hands back status and JSON.
+    /// Calls the API as `username` (signed in through the JSON API, CSRF header set) and hands back the response.
     @discardableResult
-    func call(_ method: HTTPRequest.Method, _ uri: String, as username: String, json: Any? = nil, raw: String? = nil) async throws -> (status: HTTPResponse.Status, json: Any?, body: String) {
+    func call(_ method: HTTPRequest.Method, _ uri: String, as username: String, json: Any? = nil, raw: String? = nil) async throws -> APIResponse {
         let browser = try await test.signIn(client, as: username)
         var body: ByteBuffer?
         if let json { body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)) }
         if let raw { body = ByteBuffer(string: raw) }
-        return try await client.execute(uri: uri, method: method, headers: browser.headersWithCSRF, body: body) { response in
-            let text = String(buffer: response.body)
-            return (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)), text)
-        }
+        return try await client.execute(uri: uri, method: method, headers: browser.headersWithCSRF, body: body) { APIResponse($0) }
     }
 
     /// The audit log's actions, in order.
@@ -66,6 +63,6 @@ struct ReportingWorld: Sendable {
     func createIncident(_ report: [String: Any] = ReportingWorld.railwayReport()) async throws -> String {
         let created = try await call(.post, "/api/v1/incidents", as: "rail-reporter", json: report)
         #expect(created.status == .created)
-        return try #require((created.json as? [String: Any])?["id"] as? String)
+        return try created.decode(Created.self).id
     }
 }

@@ -75,8 +75,7 @@ struct TestHub: Sendable {
             #expect(response.status == .ok)
             let cookie = try #require(response.headers[.setCookie])
             let secret = try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last)
-            let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-            return Browser(cookie: String(secret), csrf: try #require(json?["csrfToken"] as? String))
+            return Browser(cookie: String(secret), csrf: try decode(SignInResponse.self, from: response).csrfToken)
         }
     }
 
@@ -85,16 +84,14 @@ struct TestHub: Sendable {
         let body = try JSONSerialization.data(withJSONObject: ["name": "test", "scopes": scopes])
         return try await client.execute(uri: "/api/v1/tokens", method: .post, headers: browser.headersWithCSRF, body: ByteBuffer(bytes: body)) { response in
             #expect(response.status == .created)
-            let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-            return try #require(json?["token"] as? String)
+            return try decode(TokenCreatedResponse.self, from: response).token
         }
     }
 }
 
 /// Reads a JSON error body's `error.code`.
 func errorCode(_ response: TestResponse) -> String? {
-    let json = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-    return (json?["error"] as? [String: Any])?["code"] as? String
+    try? decode(ErrorResponse.self, from: response).error.code
 }
 
 extension Data {

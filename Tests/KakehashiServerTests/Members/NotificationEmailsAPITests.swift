@@ -15,7 +15,7 @@ import Testing
             let read = try await world.call(.get, Self.path(world.test.railway), as: "rail-admin")
 
             #expect(set.status == .ok)
-            #expect((read.json as? [String: Any])?["addresses"] as? [String] == ["soc@sakura-rail.example.jp", "CSIRT@sakura-rail.example.jp"])
+            #expect(try read.decode(NotificationEmailsResponse.self).addresses == ["soc@sakura-rail.example.jp", "CSIRT@sakura-rail.example.jp"])
             let entry = try #require(try await world.hub.audit.entries().last { $0.action == "organisation.notification-emails.set" })
             #expect(entry.details.contains("\"count\"") && !entry.details.contains("soc@"))
         }
@@ -26,9 +26,9 @@ import Testing
             let refused = try await world.call(.put, Self.path(world.test.railway), as: "rail-admin", json: ["addresses": ["soc@sakura-rail.example.jp", "csirt at sakura"]])
 
             #expect(refused.status == .badRequest)
-            let error = try #require((refused.json as? [String: Any])?["error"] as? [String: Any])
-            #expect(error["field"] as? String == "addresses[1]")
-            #expect((error["message"] as? String)?.contains("'csirt at sakura'") == true)
+            let error = try refused.decode(ErrorResponse.self).error
+            #expect(error.field == "addresses[1]")
+            #expect(error.message.contains("'csirt at sakura'"))
             #expect(try await world.hub.notificationAddresses.addresses(of: world.test.railway.id).isEmpty)
         }
     }

@@ -48,8 +48,8 @@ import Testing
                 #expect(center.state == .held && center.sentAt == nil)
 
                 let listed = try await world.call(.get, "/api/v1/outbox", as: "center-admin")
-                let states = (listed.json as? [[String: Any]])?.compactMap { $0["state"] as? String }
-                #expect(Set(states ?? []) == ["sent", "held"])
+                let states = try listed.decode([OutboxMessageResponse].self).map(\.state)
+                #expect(Set(states) == ["sent", "held"])
             }
         }
     }

@@ -74,7 +74,7 @@ actor WebhookReceiver {
                 let secret = "a-secret-of-enough-length"
                 let created = try await world.call(.post, "/api/v1/webhooks", as: "mlit-admin", json: ["url": "http://127.0.0.1:\(port)/hook", "secret": secret])
                 #expect(created.status == .created)
-                let endpoint = try #require((created.json as? [String: Any])?["id"] as? String)
+                let endpoint = try created.decode(Created.self).id
                 let id = try await world.createIncident()
                 _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
                 let dispatcher = WebhookDispatcher(database: world.hub.database, outbound: world.hub.configuration.outbound, policy: RetryPolicy(initialDelay: 10, maximumDelay: 60, maximumAttempts: 3), logger: TestHub.logger)
@@ -95,13 +95,12 @@ actor WebhookReceiver {
                     #expect(call.event == "incident.delivered")
                 }
                 let last = try #require(calls.last)
-                let payload = try #require(try JSONSerialization.jsonObject(with: last.body) as? [String: Any])
-                #expect(payload["incidentID"] as? String == id.uppercased())
-                #expect(payload["narrative"] == nil)
+                #expect(try decode(WebhookPayload.self, from: last.body).incidentID == id.uppercased())
+                #expect(try decode([String: Opaque].self, from: last.body)["narrative"] == nil, "the payload does not carry the narrative")
                 let log = try await world.call(.get, "/api/v1/webhooks/\(endpoint)/deliveries", as: "mlit-admin")
-                let attempt = try #require((log.json as? [[String: Any]])?.first)
-                #expect(attempt["state"] as? String == "delivered")
-                #expect(attempt["attempts"] as? Int == 2)
+                let attempt = try #require(try log.decode([WebhookAttemptResponse].self).first)
+                #expect(attempt.state == "delivered")
+                #expect(attempt.attempts == 2)
                 let foreign = try await world.call(.get, "/api/v1/webhooks/\(endpoint)/deliveries", as: "rail-admin")
                 #expect(foreign.status == .notFound)
                 #expect(!(try await world.auditActions().isEmpty))
@@ -119,9 +118,9 @@ actor WebhookReceiver {
             let outbox = try await world.call(.get, "/api/v1/outbox?unsent=true", as: "center-admin")
             let denied = try await world.call(.get, "/api/v1/outbox", as: "rail-admin")
 
-            let messages = try #require(outbox.json as? [[String: Any]])
-            #expect(Set(messages.compactMap { $0["organisationID"] as? String }) == [world.ministry.id.uuidString, world.test.center.id.uuidString])
-            #expect(messages.allSatisfy { ($0["body"] as? String)?.contains(id.lowercased()) == true })
+            let messages = try outbox.decode([OutboxMessageResponse].self)
+            #expect(Set(messages.map(\.organisationID)) == [world.ministry.id.uuidString, world.test.center.id.uuidString])
+            #expect(messages.allSatisfy { $0.body.contains(id.lowercased()) })
             #expect(denied.status == .forbidden)
         }
     }

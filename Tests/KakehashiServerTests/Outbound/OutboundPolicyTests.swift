@@ -85,7 +85,7 @@ import Testing
                 // Accepted under the tests' policy (127.0.0.1 allowed), then dispatched by a hub that allows nothing internal.
                 let created = try await world.call(.post, "/api/v1/webhooks", as: "mlit-admin", json: ["url": "http://127.0.0.1:\(port)/hook"])
                 #expect(created.status == .created)
-                let endpoint = try #require((created.json as? [String: Any])?["id"] as? String)
+                let endpoint = try created.decode(Created.self).id
                 let id = try await world.createIncident()
                 _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
                 let strict = WebhookDispatcher(database: world.hub.database, outbound: .publicOnly, logger: TestHub.logger)
@@ -95,8 +95,8 @@ import Testing
                 #expect(outcome.failed == 1 && outcome.delivered == 0)
                 #expect(await receiver.calls.isEmpty)
                 let log = try await world.call(.get, "/api/v1/webhooks/\(endpoint)/deliveries", as: "mlit-admin")
-                let attempt = try #require((log.json as? [[String: Any]])?.first)
-                let error = try #require(attempt["lastError"] as? String)
+                let attempt = try #require(try log.decode([WebhookAttemptResponse].self).first)
+                let error = try #require(attempt.lastError)
                 #expect(error.contains("127.0.0.0/8 (loopback)"), "\(error)")
             }
         }

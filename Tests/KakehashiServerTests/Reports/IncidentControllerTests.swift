@@ -15,17 +15,16 @@ import Testing
             let refused = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial", "report": report])
 
             #expect(refused.status == .unprocessableContent)
-            let body = try #require(refused.json as? [String: Any])
-            let missing = (body["missing"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
-            #expect(missing == ["contacts.24x7", "serviceImpact"])
-            let messages = try #require(body["messages"] as? [String: String])
+            let body = try refused.decode(RefusalResponse.self)
+            #expect(body.missing.map(\.field) == ["contacts.24x7", "serviceImpact"])
+            let messages = body.messages
             #expect(messages["ja"]?.contains("24時間365日対応の連絡先") == true)
             #expect(messages["ja"]?.contains("サービスへの影響") == true)
             #expect(messages["en"]?.contains("24×7 contact") == true)
             #expect(messages["en"]?.contains("Service impact") == true)
             let read = try await world.call(.get, "/api/v1/incidents/\(id)", as: "rail-reporter")
-            let draft = try #require((read.json as? [String: Any])?["draft"] as? [String: Any])
-            #expect(((draft["report"] as? [String: Any])?["serviceImpact"] as? [Any])?.isEmpty == true)
+            let draft = try #require(try read.decode(IncidentResponse.self).draft)
+            #expect(draft.report.serviceImpact?.isEmpty == true)
             #expect(try await world.auditActions().contains("incident.submit.refused"))
         }
     }
@@ -37,24 +36,23 @@ import Testing
             let accepted = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
 
             #expect(accepted.status == .created)
-            let result = try #require(accepted.json as? [String: Any])
-            let deliveries = try #require(result["deliveries"] as? [[String: Any]])
-            let recipients = Set(deliveries.compactMap { $0["recipientOrganisation"] as? String })
+            let result = try accepted.decode(SubmissionResultResponse.self)
+            let deliveries = result.deliveries
+            let recipients = Set(deliveries.map(\.recipientOrganisation))
             #expect(recipients == [world.ministry.id.uuidString, world.test.center.id.uuidString])
-            #expect(deliveries.allSatisfy { ($0["regimes"] as? [String]) == ["jp-ci-action-plan"] && $0["state"] as? String == "delivered" })
-            let deadlines = try #require(result["deadlines"] as? [[String: Any]])
-            #expect(deadlines.contains { $0["regimeID"] as? String == "jp-ci-action-plan" && $0["state"] as? String == "done" })
+            #expect(deliveries.allSatisfy { $0.regimes == ["jp-ci-action-plan"] && $0.state == "delivered" })
+            #expect(result.deadlines.contains { $0.regimeID == "jp-ci-action-plan" && $0.state == "done" })
 
             let inbox = try await world.call(.get, "/api/v1/incidents/inbox", as: "mlit-officer")
-            #expect((inbox.json as? [[String: Any]])?.compactMap { $0["incidentID"] as? String } == [id.uppercased()])
+            #expect(try inbox.decode([DeliveryResponse].self).map(\.incidentID) == [id.uppercased()])
             let asRecipient = try await world.call(.get, "/api/v1/incidents/\(id)", as: "mlit-officer")
-            let view = try #require(asRecipient.json as? [String: Any])
-            #expect(view["relation"] as? String == "recipient")
-            #expect(view["draft"] == nil || view["draft"] is NSNull)
-            #expect((view["deliveries"] as? [Any])?.count == 1)
-            #expect((view["submissions"] as? [Any])?.count == 1)
+            let view = try asRecipient.decode(IncidentResponse.self)
+            #expect(view.relation == "recipient")
+            #expect(view.draft == nil)
+            #expect(view.deliveries.count == 1)
+            #expect(view.submissions.count == 1)
             let own = try await world.call(.get, "/api/v1/incidents", as: "rail-viewer")
-            #expect((own.json as? [[String: Any]])?.first?["status"] as? String == "reported")
+            #expect(try own.decode([IncidentSummaryResponse].self).first?.status == "reported")
         }
     }
 
@@ -62,8 +60,8 @@ import Testing
         try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             let accepted = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
-            let deliveries = try #require((accepted.json as? [String: Any])?["deliveries"] as? [[String: Any]])
-            let receipt = try #require(deliveries.first { $0["recipientOrganisation"] as? String == world.ministry.id.uuidString }?["receiptID"] as? String)
+            let deliveries = try accepted.decode(SubmissionResultResponse.self).deliveries
+            let receipt = try #require(deliveries.first { $0.recipientOrganisation == world.ministry.id.uuidString }?.receiptID)
             let path = "/api/v1/incidents/\(id)/deliveries/\(receipt)/acknowledge"
 
             let byOffice = try await world.call(.post, path, as: "center-admin")
@@ -73,7 +71,7 @@ import Testing
             #expect(byOffice.status == .forbidden)
             #expect(byReporter.status == .forbidden)
             #expect(byMinistry.status == .ok)
-            #expect((byMinistry.json as? [String: Any])?["acknowledgedBy"] as? String == "mlit-officer")
+            #expect(try byMinistry.decode(DeliveryResponse.self).acknowledgedBy == "mlit-officer")
             let actions = try await world.auditActions()
             #expect(actions.filter { $0 == "delivery.acknowledge.denied" }.count == 2)
             #expect(actions.contains("delivery.acknowledge"))
@@ -109,7 +107,7 @@ import Testing
 
             #expect(statuses.sorted { $0.code < $1.code } == [.created, .conflict])
             let view = try await world.call(.get, "/api/v1/incidents/\(id)", as: "rail-reporter")
-            #expect(((view.json as? [String: Any])?["deliveries"] as? [Any])?.count == 2)
+            #expect(try view.decode(IncidentResponse.self).deliveries.count == 2)
             let final = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "final", "report": ReportingWorld.railwayReport()])
             #expect(final.status == .created)
             let after = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "update", "report": ReportingWorld.railwayReport()])
@@ -129,13 +127,13 @@ import Testing
             _ = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "update", "report": ReportingWorld.railwayReport(shareWithISAC: true)])
             let bundle = try await world.call(.get, "/api/v1/incidents/\(id)/export.stix", as: "mlit-officer")
             #expect(bundle.status == .ok)
-            let objects = try #require((bundle.json as? [String: Any])?["objects"] as? [[String: Any]])
-            #expect((bundle.json as? [String: Any])?["type"] as? String == "bundle")
-            #expect(objects.contains { $0["type"] as? String == "indicator" })
+            let stix = try bundle.decode(BundleResponse.self)
+            #expect(stix.type == "bundle")
+            #expect(stix.objects.contains { $0.type == "indicator" })
             #expect(!bundle.body.contains("Sakura Railway") && !bundle.body.contains("さくら旅客鉄道"))
 
             let full = try await world.call(.get, "/api/v1/incidents/\(id)/export.json", as: "rail-reporter")
-            #expect(((full.json as? [String: Any])?["submissions"] as? [Any])?.count == 2)
+            #expect(try full.decode(IncidentExportResponse.self).submissions.count == 2)
             let recipientFull = try await world.call(.get, "/api/v1/incidents/\(id)/export.json", as: "mlit-officer")
             #expect(recipientFull.status == .forbidden)
             #expect(try await world.auditActions().contains("incident.export.stix.refused"))

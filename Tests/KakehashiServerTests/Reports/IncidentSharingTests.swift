@@ -21,13 +21,13 @@ import Testing
             let shared = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter",
                                               json: ["kind": "update", "report": ReportingWorld.railwayReport(shareWithISAC: true)])
 
-            #expect(((quiet.json as? [String: Any])?["sharedTo"] as? [Any])?.isEmpty == true)
+            #expect(try quiet.decode(SubmissionResultResponse.self).sharedTo.isEmpty)
             #expect(countAfterQuiet == 0)
-            let targets = try #require((shared.json as? [String: Any])?["sharedTo"] as? [[String: Any]])
-            #expect(targets.compactMap { $0["collectionID"] as? String } == [sector.id.uuidString])
+            let sharedResult = try shared.decode(SubmissionResultResponse.self)
+            #expect(sharedResult.sharedTo.map(\.collectionID) == [sector.id.uuidString])
             #expect(try await world.hub.objects.count(in: sector.id) > 0)
             #expect(try await world.hub.objects.count(in: elsewhere.id) == 0)
-            #expect((shared.json as? [String: Any])?["sharingProblem"] == nil)
+            #expect(sharedResult.sharingProblem == nil)
             #expect(try await world.auditActions().contains("incident.share"))
         }
     }

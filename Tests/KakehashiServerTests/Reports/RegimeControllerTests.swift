@@ -22,7 +22,7 @@ import Testing
         try await ReportingWorld.run(on: engine) { world in
             let start = try await world.call(.get, "/api/v1/regimes", as: "rail-viewer")
             #expect(start.status == .ok)
-            #expect(((start.json as? [String: Any])?["regimes"] as? [Any])?.isEmpty == false)
+            #expect(try start.decode(RegimeCatalogueResponse.self).regimes.isEmpty == false)
 
             let byOperator = try await world.call(.put, "/api/v1/regimes", as: "rail-admin", raw: try Self.editedCatalogue(hours: 12))
             let broken = try await world.call(.put, "/api/v1/regimes", as: "center-admin", raw: #"{"regimes": [{"id": "x"}]}"#)
@@ -32,11 +32,11 @@ import Testing
             #expect(broken.status == .unprocessableContent)
             #expect(broken.body.contains("regime"))
             #expect(edited.status == .ok)
-            #expect((edited.json as? [String: Any])?["version"] as? Int == 1)
+            #expect(try edited.decode(RegimeUpdateResponse.self).version == 1)
             let id = try await world.createIncident()
             let submitted = try await world.call(.post, "/api/v1/incidents/\(id)/submissions", as: "rail-reporter", json: ["kind": "initial"])
-            let deadline = try #require(((submitted.json as? [String: Any])?["deadlines"] as? [[String: Any]])?.first { $0["regimeID"] as? String == "jp-ci-action-plan" })
-            #expect(deadline["dueAt"] as? String == "2026-11-26T13:30:00Z")
+            let deadline = try #require(try submitted.decode(SubmissionResultResponse.self).deadlines.first { $0.regimeID == "jp-ci-action-plan" })
+            #expect(deadline.dueAt == "2026-11-26T13:30:00Z")
             let actions = try await world.auditActions()
             #expect(actions.contains("regimes.update") && actions.contains("regimes.update.refused"))
         }
@@ -54,10 +54,10 @@ import Testing
             #expect(badID.status == .badRequest)
             #expect(unknownOrg.status == .notFound)
             #expect(assigned.status == .ok)
-            let list = try #require(try await world.call(.get, "/api/v1/authorities", as: "rail-viewer").json as? [[String: Any]])
-            let pm = list.first { $0["authority"] as? String == "jp-prime-minister" }
-            #expect(pm?["organisations"] as? [String] == [world.ministry.id.uuidString])
-            #expect(list.contains { $0["authority"] as? String == "us-cisa" && ($0["organisations"] as? [Any])?.isEmpty == true })
+            let list = try await world.call(.get, "/api/v1/authorities", as: "rail-viewer").decode([AuthorityResponse].self)
+            let pm = list.first { $0.authority == "jp-prime-minister" }
+            #expect(pm?.organisations == [world.ministry.id.uuidString])
+            #expect(list.contains { $0.authority == "us-cisa" && $0.organisations.isEmpty })
         }
     }
 }
