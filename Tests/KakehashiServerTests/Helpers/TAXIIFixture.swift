@@ -45,20 +45,19 @@ struct TAXIIFixture: Sendable {
     }
 
     /// Posts an envelope as `who` and returns the status resource.
-    func post(_ client: some TestClientProtocol, as who: String, objects: [[String: Any]]) async throws -> [String: Any] {
+    func post(_ client: some TestClientProtocol, as who: String, objects: [[String: Any]]) async throws -> TAXIIStatusResource {
         let body = try JSONSerialization.data(withJSONObject: ["objects": objects])
         return try await client.execute(uri: objectsPath, method: .post, headers: headers(who, contentType: true), body: ByteBuffer(bytes: body)) { response in
             #expect(response.status == .accepted)
             #expect(response.headers[.contentType] == TAXIIMediaType.taxii)
-            return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            return try decode(TAXIIStatusResource.self, from: response)
         }
     }
 
-    /// GETs a TAXII resource as `who` and returns the status, JSON body and headers.
-    func get(_ client: some TestClientProtocol, _ uri: String, as who: String) async throws -> (HTTPResponse.Status, [String: Any], HTTPFields) {
+    /// GETs a TAXII resource as `who` and returns the reply to decode.
+    func get(_ client: some TestClientProtocol, _ uri: String, as who: String) async throws -> TAXIIReply {
         try await client.execute(uri: uri, method: .get, headers: headers(who)) { response in
-            let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:]
-            return (response.status, json, response.headers)
+            TAXIIReply(status: response.status, headers: response.headers, data: Data(buffer: response.body))
         }
     }
 

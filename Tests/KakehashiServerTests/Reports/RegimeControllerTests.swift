@@ -9,13 +9,13 @@ import Testing
     /// The start catalogue with the action plan's initial period changed to `hours`.
     static func editedCatalogue(hours: Int) throws -> String {
         let path = try #require(RegimeSource.defaultPath())
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var regimes = try #require(json["regimes"] as? [[String: Any]])
-        var stages = try #require(regimes[0]["stages"] as? [[String: Any]])
-        stages[0]["period"] = ["hours": hours]
-        regimes[0]["stages"] = stages
-        json["regimes"] = regimes
-        return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+        var catalogue = try decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        var regimes = try #require(catalogue["regimes"]?.arrayValue)
+        var stages = try #require(regimes[0]["stages"]?.arrayValue)
+        stages[0]["period"] = ["hours": .int(Int64(hours))]
+        regimes[0]["stages"] = .array(stages)
+        catalogue["regimes"] = .array(regimes)
+        return String(decoding: try JSONEncoder().encode(catalogue), as: UTF8.self)
     }
 
     @Test(arguments: TestEngine.allCases) func hubAdministratorsReplaceTheCatalogueAndBadOnesAreRefused(engine: TestEngine) async throws {

@@ -7,25 +7,25 @@ import Testing
 @Suite struct TAXIIDiscoveryTests {
     @Test(arguments: TestEngine.allCases) func discoveryAndAPIRoot(engine: TestEngine) async throws {
         try await TAXIIFixture.run(on: engine) { taxii, client in
-            let (status, discovery, headers) = try await taxii.get(client, "/taxii2/", as: "railway")
-            #expect(status == .ok && headers[.contentType] == TAXIIMediaType.taxii)
-            #expect((discovery["api_roots"] as? [String])?.first?.hasSuffix("/taxii2/hub/") == true)
-            let (_, root, _) = try await taxii.get(client, "/taxii2/hub/", as: "railway")
-            #expect(root["versions"] as? [String] == [TAXIIMediaType.taxii])
-            #expect(root["max_content_length"] as? Int == HubLimits.maxBodyBytes)
+            let reply = try await taxii.get(client, "/taxii2/", as: "railway")
+            #expect(reply.status == .ok && reply.headers[.contentType] == TAXIIMediaType.taxii)
+            #expect(try reply.decode(TAXIIDiscovery.self).apiRoots?.first?.hasSuffix("/taxii2/hub/") == true)
+            let root = try await taxii.get(client, "/taxii2/hub/", as: "railway").decode(TAXIIAPIRoot.self)
+            #expect(root.versions == [TAXIIMediaType.taxii])
+            #expect(root.maxContentLength == HubLimits.maxBodyBytes)
         }
     }
 
     @Test(arguments: TestEngine.allCases) func collectionsShowWhatEachMemberMayDo(engine: TestEngine) async throws {
         try await TAXIIFixture.run(on: engine) { taxii, client in
-            let (_, forAirport, _) = try await taxii.get(client, "/taxii2/hub/collections/", as: "airport")
-            let collection = try #require((forAirport["collections"] as? [[String: Any]])?.first)
-            #expect(collection["can_read"] as? Bool == true && collection["can_write"] as? Bool == false)
-            #expect(collection["media_types"] as? [String] == [TAXIIMediaType.stix])
-            let (_, forOutsider, _) = try await taxii.get(client, "/taxii2/hub/collections/", as: "outsider")
-            #expect(forOutsider["collections"] == nil, "an outsider sees no collection")
-            let (status, _, _) = try await taxii.get(client, "/taxii2/hub/collections/\(taxii.collection.id.uuidString.lowercased())/", as: "outsider")
-            #expect(status == .notFound)
+            let forAirport = try await taxii.get(client, "/taxii2/hub/collections/", as: "airport").decode(TAXIICollections.self)
+            let collection = try #require(forAirport.collections?.first)
+            #expect(collection.canRead == true && collection.canWrite == false)
+            #expect(collection.mediaTypes == [TAXIIMediaType.stix])
+            let forOutsider = try await taxii.get(client, "/taxii2/hub/collections/", as: "outsider")
+            #expect(try !forOutsider.memberNames().contains("collections"), "an outsider sees no collection")
+            let single = try await taxii.get(client, "/taxii2/hub/collections/\(taxii.collection.id.uuidString.lowercased())/", as: "outsider")
+            #expect(single.status == .notFound)
         }
     }
 
@@ -36,8 +36,8 @@ import Testing
             try await client.execute(uri: "/taxii2/hub/collections/", method: .get, headers: headers) { response in
                 #expect(response.status == .notAcceptable)
                 #expect(response.headers[.contentType] == TAXIIMediaType.taxii)
-                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-                #expect(body?["title"] as? String == "Not acceptable" && body?["http_status"] as? String == "406")
+                let body = try decode(TAXIIErrorMessage.self, from: response)
+                #expect(body.title == "Not acceptable" && body.httpStatus == "406")
             }
             var post = taxii.headers("railway")
             post[.contentType] = "application/json"

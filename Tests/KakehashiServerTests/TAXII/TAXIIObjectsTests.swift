@@ -12,23 +12,23 @@ import Testing
             broken["pattern_type"] = nil
             let good = TAXIIFixture.indicator(1)
             let status = try await taxii.post(client, as: "railway", objects: [good, broken, ["type": "nonsense"]])
-            #expect(status["status"] as? String == "complete")
-            #expect(status["success_count"] as? Int == 1 && status["failure_count"] as? Int == 2 && status["total_count"] as? Int == 3)
-            let failures = try #require(status["failures"] as? [[String: Any]])
-            #expect((failures[0]["message"] as? String)?.contains("pattern_type") == true, "the reason names the property: \(failures[0])")
-            #expect(failures[0]["id"] as? String == broken["id"] as? String)
+            #expect(status.status == "complete")
+            #expect(status.successCount == 1 && status.failureCount == 2 && status.totalCount == 3)
+            let failures = try #require(status.failures)
+            #expect(failures[0].message?.contains("pattern_type") == true, "the reason names the property: \(failures[0])")
+            #expect(failures[0].id == broken["id"] as? String)
 
-            let statusID = try #require(status["id"] as? String)
-            let (code, again, _) = try await taxii.get(client, "/taxii2/hub/status/\(statusID)/", as: "railway")
-            #expect(code == .ok && again["success_count"] as? Int == 1)
-            let (otherCode, _, _) = try await taxii.get(client, "/taxii2/hub/status/\(statusID)/", as: "airport")
-            #expect(otherCode == .notFound, "a status belongs to the organisation that posted")
+            let again = try await taxii.get(client, "/taxii2/hub/status/\(status.id)/", as: "railway")
+            #expect(try again.status == .ok && again.decode(TAXIIStatusResource.self).successCount == 1)
+            let other = try await taxii.get(client, "/taxii2/hub/status/\(status.id)/", as: "airport")
+            #expect(other.status == .notFound, "a status belongs to the organisation that posted")
 
-            let (_, envelope, _) = try await taxii.get(client, taxii.objectsPath, as: "airport")
-            let objects = try #require(envelope["objects"] as? [[String: Any]])
+            let envelope = try await taxii.get(client, taxii.objectsPath, as: "airport").decode(TAXIIEnvelope.self)
+            let objects = try #require(envelope.objects)
             #expect(objects.count == 1)
-            #expect(objects[0]["x_kakehashi_note"] as? String == "custom properties survive")
-            #expect(NSDictionary(dictionary: objects[0]).isEqual(to: good), "the object comes back equal in meaning")
+            #expect(objects[0]["x_kakehashi_note"]?.stringValue == "custom properties survive")
+            let posted = try decode(JSONValue.self, from: JSONSerialization.data(withJSONObject: good))
+            #expect(objects[0] == posted, "the object comes back equal in meaning")
         }
     }
 
@@ -37,7 +37,7 @@ import Testing
             let objects = (0..<5).map { TAXIIFixture.indicator($0) }
             _ = try await taxii.post(client, as: "railway", objects: objects)
             let again = try await taxii.post(client, as: "center", objects: objects)
-            #expect(again["success_count"] as? Int == 5)
+            #expect(again.successCount == 5)
             #expect(try await taxii.base.hub.objects.count(in: taxii.collection.id) == 5)
         }
     }
@@ -50,36 +50,36 @@ import Testing
             var pages = 0
             var lastAdded: String?
             while true {
-                let (status, envelope, headers) = try await taxii.get(client, uri, as: "airport")
-                #expect(status == .ok)
+                let page = try await taxii.get(client, uri, as: "airport")
+                #expect(page.status == .ok)
                 pages += 1
-                let objects = envelope["objects"] as? [[String: Any]] ?? []
-                seen += objects.compactMap { $0["id"] as? String }
-                if let first = headers[TAXIIResponse.dateAddedFirst], let lastAdded { #expect(first > lastAdded, "pages move strictly forward") }
-                lastAdded = headers[TAXIIResponse.dateAddedLast]
-                guard envelope["more"] as? Bool == true, let next = envelope["next"] as? String else { break }
+                let envelope = try page.decode(TAXIIEnvelope.self)
+                seen += envelope.ids
+                if let first = page.headers[TAXIIResponse.dateAddedFirst], let lastAdded { #expect(first > lastAdded, "pages move strictly forward") }
+                lastAdded = page.headers[TAXIIResponse.dateAddedLast]
+                guard envelope.more == true, let next = envelope.next else { break }
                 uri = taxii.objectsPath + "?limit=10&next=\(next)"
             }
             #expect(pages == 3 && seen.count == 25 && Set(seen).count == 25)
 
-            let (_, first, _) = try await taxii.get(client, taxii.objectsPath + "?limit=10", as: "airport")
-            let next = try #require(first["next"] as? String)
-            let (status, error, _) = try await taxii.get(client, taxii.objectsPath + "?limit=10&match[type]=malware&next=\(next)", as: "airport")
-            #expect(status == .badRequest && (error["title"] as? String) == "Invalid next")
+            let first = try await taxii.get(client, taxii.objectsPath + "?limit=10", as: "airport").decode(TAXIIEnvelope.self)
+            let next = try #require(first.next)
+            let refused = try await taxii.get(client, taxii.objectsPath + "?limit=10&match[type]=malware&next=\(next)", as: "airport")
+            #expect(try refused.status == .badRequest && refused.decode(TAXIIErrorMessage.self).title == "Invalid next")
         }
     }
 
     @Test(arguments: TestEngine.allCases) func addedAfterIsStrict(engine: TestEngine) async throws {
         try await TAXIIFixture.run(on: engine) { taxii, client in
             _ = try await taxii.post(client, as: "railway", objects: (0..<6).map { TAXIIFixture.indicator($0) })
-            let (_, manifest, _) = try await taxii.get(client, taxii.objectsPath.replacingOccurrences(of: "/objects/", with: "/manifest/"), as: "railway")
-            let entries = try #require(manifest["objects"] as? [[String: Any]])
-            #expect(entries.count == 6 && entries.allSatisfy { $0["media_type"] as? String == TAXIIMediaType.stix })
-            let third = try #require(entries[2]["date_added"] as? String)
-            let (_, after, _) = try await taxii.get(client, taxii.objectsPath + "?added_after=\(third)", as: "railway")
-            #expect((after["objects"] as? [Any])?.count == 3)
-            let (status, _, _) = try await taxii.get(client, taxii.objectsPath + "?added_after=yesterday", as: "railway")
-            #expect(status == .badRequest)
+            let manifest = try await taxii.get(client, taxii.objectsPath.replacingOccurrences(of: "/objects/", with: "/manifest/"), as: "railway").decode(TAXIIManifest.self)
+            let entries = try #require(manifest.objects)
+            #expect(entries.count == 6 && entries.allSatisfy { $0.mediaType == TAXIIMediaType.stix })
+            let third = entries[2].dateAdded
+            let after = try await taxii.get(client, taxii.objectsPath + "?added_after=\(third)", as: "railway").decode(TAXIIEnvelope.self)
+            #expect(after.objects?.count == 3)
+            let refused = try await taxii.get(client, taxii.objectsPath + "?added_after=yesterday", as: "railway")
+            #expect(refused.status == .badRequest)
         }
     }
 
@@ -92,25 +92,25 @@ import Testing
             _ = try await taxii.post(client, as: "railway", objects: [TAXIIFixture.indicator(8)])
 
             let objectPath = taxii.objectsPath + "\(id)/"
-            let (_, latest, _) = try await taxii.get(client, objectPath, as: "airport")
-            #expect((latest["objects"] as? [[String: Any]])?.map { $0["modified"] as? String } == [versions[2]])
-            let (_, first, _) = try await taxii.get(client, objectPath + "?match[version]=first", as: "airport")
-            #expect((first["objects"] as? [[String: Any]])?.map { $0["modified"] as? String } == [versions[0]])
-            let (_, all, _) = try await taxii.get(client, objectPath + "?match[version]=all", as: "airport")
-            #expect((all["objects"] as? [Any])?.count == 3)
-            let (_, exact, _) = try await taxii.get(client, objectPath + "?match[version]=\(versions[1])", as: "airport")
-            #expect((exact["objects"] as? [[String: Any]])?.first?["modified"] as? String == versions[1])
-            let (_, listed, _) = try await taxii.get(client, objectPath + "versions/", as: "airport")
-            #expect(Set(listed["versions"] as? [String] ?? []) == Set(versions))
+            let latest = try await taxii.get(client, objectPath, as: "airport").decode(TAXIIEnvelope.self)
+            #expect(latest.objects?.map { $0["modified"]?.stringValue } == [versions[2]])
+            let first = try await taxii.get(client, objectPath + "?match[version]=first", as: "airport").decode(TAXIIEnvelope.self)
+            #expect(first.objects?.map { $0["modified"]?.stringValue } == [versions[0]])
+            let all = try await taxii.get(client, objectPath + "?match[version]=all", as: "airport").decode(TAXIIEnvelope.self)
+            #expect(all.objects?.count == 3)
+            let exact = try await taxii.get(client, objectPath + "?match[version]=\(versions[1])", as: "airport").decode(TAXIIEnvelope.self)
+            #expect(exact.objects?.first?["modified"]?.stringValue == versions[1])
+            let listed = try await taxii.get(client, objectPath + "versions/", as: "airport").decode(TAXIIVersions.self)
+            #expect(Set(listed.versions ?? []) == Set(versions))
 
-            let (_, byID, _) = try await taxii.get(client, taxii.objectsPath + "?match[id]=\(id)&match[version]=all", as: "airport")
-            #expect((byID["objects"] as? [Any])?.count == 3)
-            let (_, encoded, _) = try await taxii.get(client, taxii.objectsPath + "?match%5Bid%5D=\(id)&match%5Bversion%5D=all", as: "airport")
-            #expect((encoded["objects"] as? [Any])?.count == 3, "percent-encoded filter names, as clients send them")
-            let (_, byType, _) = try await taxii.get(client, taxii.objectsPath + "?match[type]=malware", as: "airport")
-            #expect(byType.isEmpty, "no match is an empty envelope")
-            let (missing, _, _) = try await taxii.get(client, taxii.objectsPath + "indicator--\(UUID().uuidString.lowercased())/", as: "airport")
-            #expect(missing == .notFound)
+            let byID = try await taxii.get(client, taxii.objectsPath + "?match[id]=\(id)&match[version]=all", as: "airport").decode(TAXIIEnvelope.self)
+            #expect(byID.objects?.count == 3)
+            let encoded = try await taxii.get(client, taxii.objectsPath + "?match%5Bid%5D=\(id)&match%5Bversion%5D=all", as: "airport").decode(TAXIIEnvelope.self)
+            #expect(encoded.objects?.count == 3, "percent-encoded filter names, as clients send them")
+            let byType = try await taxii.get(client, taxii.objectsPath + "?match[type]=malware", as: "airport")
+            #expect(try byType.memberNames().isEmpty, "no match is an empty envelope")
+            let missing = try await taxii.get(client, taxii.objectsPath + "indicator--\(UUID().uuidString.lowercased())/", as: "airport")
+            #expect(missing.status == .notFound)
         }
     }
 
@@ -133,8 +133,8 @@ import Testing
             _ = try await taxii.post(client, as: "railway", objects: [object])
             try await client.execute(uri: taxii.objectsPath + "\(id)/", method: .delete, headers: taxii.headers("center")) { #expect($0.status == .forbidden) }
             try await client.execute(uri: taxii.objectsPath + "\(id)/", method: .delete, headers: taxii.headers("railway")) { #expect($0.status == .ok) }
-            let (status, _, _) = try await taxii.get(client, taxii.objectsPath + "\(id)/", as: "railway")
-            #expect(status == .notFound)
+            let deleted = try await taxii.get(client, taxii.objectsPath + "\(id)/", as: "railway")
+            #expect(deleted.status == .notFound)
             let actions = try await taxii.base.hub.audit.entries(limit: 10_000).map(\.action)
             #expect(actions.contains("taxii.object.delete") && actions.contains("taxii.objects.write"))
         }
@@ -145,8 +145,8 @@ import Testing
             for (body, expected) in [("{not json", "Malformed JSON"), (#"{"objects": 5}"#, "Not an envelope")] {
                 try await client.execute(uri: taxii.objectsPath, method: .post, headers: taxii.headers("railway", contentType: true), body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest)
-                    let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-                    #expect(json?["title"] as? String == expected)
+                    let message = try decode(TAXIIErrorMessage.self, from: response)
+                    #expect(message.title == expected)
                 }
             }
             let huge = ByteBuffer(repeating: UInt8(ascii: " "), count: HubLimits.maxBodyBytes + 1)

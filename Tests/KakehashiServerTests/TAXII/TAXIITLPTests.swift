@@ -8,8 +8,8 @@ import Testing
 /// For each TLP label: who sees an object shared by the railway, and who does not.
 @Suite struct TAXIITLPTests {
     static func visibleIDs(_ taxii: TAXIIFixture, _ client: some TestClientProtocol, as who: String) async throws -> Set<String> {
-        let (_, envelope, _) = try await taxii.get(client, taxii.objectsPath, as: who)
-        return Set((envelope["objects"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        let reply = try await taxii.get(client, taxii.objectsPath, as: who)
+        return Set(try reply.decode(TAXIIEnvelope.self).ids)
     }
 
     @Test(arguments: TestEngine.allCases, [TLPLevel.clear, .green, .amber, .amberStrict])
@@ -32,15 +32,15 @@ import Testing
             let object = TAXIIFixture.indicator(1, markings: [TLPLevel.red.markingDefinitionID], extensions: recipients)
             let plainRed = TAXIIFixture.indicator(2, markings: [TLPLevel.red.markingDefinitionID])
             let status = try await taxii.post(client, as: "railway", objects: [object, plainRed])
-            #expect(status["success_count"] as? Int == 2, "\(status)")
+            #expect(status.successCount == 2, "\(status)")
             let ids = (object["id"] as! String, plainRed["id"] as! String)
             #expect(try await Self.visibleIDs(taxii, client, as: "railway") == [ids.0, ids.1])
             #expect(try await Self.visibleIDs(taxii, client, as: "airport") == [ids.0])
             #expect(try await Self.visibleIDs(taxii, client, as: "center").isEmpty, "the national office is not named, so it does not see RED")
-            let (status404, _, _) = try await taxii.get(client, taxii.objectsPath + "\(ids.1)/", as: "center")
-            #expect(status404 == .notFound)
-            let (_, versions, _) = try await taxii.get(client, taxii.objectsPath.replacingOccurrences(of: "/objects/", with: "/manifest/"), as: "center")
-            #expect(versions.isEmpty, "the manifest hides RED too")
+            let hidden = try await taxii.get(client, taxii.objectsPath + "\(ids.1)/", as: "center")
+            #expect(hidden.status == .notFound)
+            let manifest = try await taxii.get(client, taxii.objectsPath.replacingOccurrences(of: "/objects/", with: "/manifest/"), as: "center")
+            #expect(try manifest.memberNames().isEmpty, "the manifest hides RED too")
         }
     }
 
@@ -51,10 +51,10 @@ import Testing
             let path = "\(TAXIIFixture.path)/\(red.id.uuidString.lowercased())/objects/"
             let body = try JSONSerialization.data(withJSONObject: ["objects": [TAXIIFixture.indicator(4)]])
             try await client.execute(uri: path, method: .post, headers: taxii.headers("railway", contentType: true), body: ByteBuffer(bytes: body)) { #expect($0.status == .accepted) }
-            let (_, forAirport, _) = try await taxii.get(client, path, as: "airport")
-            #expect(forAirport.isEmpty, "unmarked objects in a RED-default collection stay with the producer")
-            let (_, forRailway, _) = try await taxii.get(client, path, as: "railway")
-            #expect((forRailway["objects"] as? [Any])?.count == 1)
+            let forAirport = try await taxii.get(client, path, as: "airport")
+            #expect(try forAirport.memberNames().isEmpty, "unmarked objects in a RED-default collection stay with the producer")
+            let forRailway = try await taxii.get(client, path, as: "railway").decode(TAXIIEnvelope.self)
+            #expect(forRailway.objects?.count == 1)
         }
     }
 
