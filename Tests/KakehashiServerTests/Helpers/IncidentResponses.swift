@@ -87,9 +87,3 @@ struct RegimeCatalogueResponse: Decodable {
 struct RegimeUpdateResponse: Decodable {
     let version: Int
 }
-
-/// An entry of `GET /api/v1/authorities` (`AuthorityController.Assignment`).
-struct AuthorityResponse: Decodable {
-    let authority: String
-    let organisations: [String]
-}
