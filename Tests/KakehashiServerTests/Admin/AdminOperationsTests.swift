@@ -11,12 +11,14 @@ import Testing
             await #expect {
                 _ = try await admin.createUser(organisation: "No Such Org", username: "x-user", displayName: nil, role: "viewer", password: "a long enough password")
             } throws: { String(describing: $0).contains("No Such Org") }
-            await #expect {
+            let badRole = await #expect(throws: MemberValidationError.self) {
                 _ = try await admin.createUser(organisation: "Sakura Railway", username: "x-user", displayName: nil, role: "superuser", password: "a long enough password")
-            } throws: { ($0 as? MemberValidationError)?.field == "role" }
-            await #expect {
+            }
+            #expect(badRole?.field == "role")
+            let badSector = await #expect(throws: MemberValidationError.self) {
                 _ = try await admin.createOrganisation(nameJa: "x", nameEn: "X", kind: "operator", sectors: ["space"], isacTier: nil)
-            } throws: { ($0 as? MemberValidationError)?.message.contains("space") == true }
+            }
+            #expect(badSector?.message.contains("space") == true)
         }
     }
 
@@ -25,8 +27,10 @@ import Testing
             let admin = AdminOperations(hub: hub.hub)
             let created = try await admin.createToken(username: "rail-analyst", name: "siem", scopes: "read,write", expiresInDays: 30)
             #expect(created.token.scopes == [.read, .write])
-            await #expect { _ = try await admin.createToken(username: "rail-viewer", name: "x", scopes: "write", expiresInDays: nil) }
-                throws: { ($0 as? MemberValidationError)?.field == "scopes" }
+            let badScope = await #expect(throws: MemberValidationError.self) {
+                _ = try await admin.createToken(username: "rail-viewer", name: "x", scopes: "write", expiresInDays: nil)
+            }
+            #expect(badScope?.field == "scopes")
             try await admin.revokeToken(id: created.token.id)
             #expect(try await hub.hub.tokens.find(id: created.token.id)?.revokedAt != nil)
         }
