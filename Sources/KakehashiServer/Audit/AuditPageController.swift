@@ -45,13 +45,10 @@ struct AuditPageController {
         let formatter = DateFormatter()
         formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
-        var values = page.frame
-        values["action"] = action
-        if let verdict { values["verdict"] = verdict }
-        values["entries"] = entries.map { entry -> [String: Any] in
-            ["sequence": entry.sequence, "time": formatter.string(from: Date(micros: entry.timeMicros)), "user": entry.actorUser ?? "-",
-             "action": entry.action, "object": [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "), "address": entry.clientAddress ?? "-"]
-        }
-        return renderer.page("audit", language: page.language, title: page.text["audit_log"] ?? "", values: values)
+        let model = AuditPage.Model(frame: page.frame, action: action, verdict: verdict, entries: entries.map { entry in
+            .init(sequence: entry.sequence, time: formatter.string(from: Date(micros: entry.timeMicros)), user: entry.actorUser ?? "-",
+                  action: entry.action, object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "), address: entry.clientAddress ?? "-")
+        })
+        return renderer.page("audit", language: page.language, title: page.text["audit_log"] ?? "", model: model)
     }
 }

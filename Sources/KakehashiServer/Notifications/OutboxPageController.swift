@@ -22,19 +22,14 @@ struct OutboxPageController {
             let messages = try await EmailOutbox(database: hub.database).list(unsentOnly: unsent)
             try await hub.audit.append(.by(context, action: "web.outbox.read", objectType: "email-outbox", details: ["count": String(messages.count)]))
             let names = try await page.organisationNames(hub)
-            var values = page.frame
-            values["unsent"] = unsent
-            values["empty"] = messages.isEmpty
-            values["messages"] = messages.map { message -> [String: Any] in
-                [
-                    "created": page.time(message.createdAt), "organisation": names[message.organisationID] ?? "-", "subject": message.subject,
-                    "state": page.text["mail_state_\(message.state.rawValue)"] ?? message.state.rawValue, "stateClass": message.state.rawValue,
-                    "attempts": message.attempts,
-                    "when": message.sentAt.map(page.time) ?? (message.state == .pending ? page.time(message.nextAttemptAt) : "—"),
-                    "recipients": message.recipients.joined(separator: ", "), "lastError": message.lastError ?? "",
-                ]
-            }
-            return renderer.page("outbox", language: page.language, title: page.text["outbox"] ?? "", values: values)
+            let model = OutboxPage.Model(frame: page.frame, unsent: unsent, empty: messages.isEmpty, messages: messages.map { message in
+                .init(created: page.time(message.createdAt), organisation: names[message.organisationID] ?? "-", subject: message.subject,
+                      state: page.text["mail_state_\(message.state.rawValue)"] ?? message.state.rawValue, stateClass: message.state.rawValue,
+                      attempts: message.attempts,
+                      when: message.sentAt.map(page.time) ?? (message.state == .pending ? page.time(message.nextAttemptAt) : "—"),
+                      recipients: message.recipients.joined(separator: ", "), lastError: message.lastError ?? "")
+            })
+            return renderer.page("outbox", language: page.language, title: page.text["outbox"] ?? "", model: model)
         }
     }
 }
