@@ -78,8 +78,14 @@ struct CollectionPagesController {
 
     @Sendable func object(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-        let collection = try await readable(context, page: page)
-        let objectID = try context.parameters.require("object")
+            let collection = try await readable(context, page: page)
+            let model = try await objectModel(page: page, collection: collection, objectID: try context.parameters.require("object"))
+            return renderer.page("object", language: page.language, title: model.detail.name, model: model)
+        }
+    }
+
+    /// An object page's model, if the viewer may see the object (the read is audited).
+    func objectModel(page: PageSession, collection: SharingCollection, objectID: String) async throws -> ObjectPage.Model {
         let viewer = STIXViewer(organisation: page.principal.organisation)
         let found = try await hub.objects.page(STIXObjectQuery(ids: [objectID], limit: 1), in: collection.id, viewer: viewer, withJSON: true)
         guard let stored = found.objects.first, let json = stored.json else { throw PageNotFound() }
@@ -87,9 +93,7 @@ struct CollectionPagesController {
                                                action: "web.object.read", objectType: "stix-object", objectID: objectID,
                                                details: ["collection": collection.id.uuidString.lowercased()]))
         let details = try await ObjectDetail.load(stored, json: json, collection: collection, viewer: viewer, language: page.language, hub: hub)
-        let model = ObjectPage.Model(frame: page.frame, detail: details, collectionTitle: collection.title)
-        return renderer.page("object", language: page.language, title: details.name, model: model)
-        }
+        return ObjectPage.Model(frame: page.frame, detail: details, collectionTitle: collection.title)
     }
 
     /// The collection named in the path, if the viewer's organisation may read it.

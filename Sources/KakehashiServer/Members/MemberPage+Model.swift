@@ -1,7 +1,7 @@
 /// `/admin/members`: the users an administrator may see, and for hub administrators the organisations by sector.
 enum MemberPage {
     struct Model: PageModel {
-        struct User: Encodable, Sendable, Equatable {
+        struct UserRow: Encodable, Sendable, Equatable {
             let username: String
             let displayName: String
             let role: String
@@ -12,21 +12,21 @@ enum MemberPage {
         }
 
         /// A sector with its member organisations (or the organisations without a sector).
-        struct Sector: Encodable, Sendable, Equatable {
+        struct SectorGroup: Encodable, Sendable, Equatable {
             let sector: String
-            let organisations: [Organisation]
+            let organisations: [Member]
         }
 
-        struct Organisation: Encodable, Sendable, Equatable {
+        struct Member: Encodable, Sendable, Equatable {
             let name: String
             let kind: String
             let tier: String
         }
 
         let frame: PageFrame
-        let users: [User]
+        let users: [UserRow]
         let hubAdmin: Bool
         /// Set for hub administrators only.
-        var sectors: [Sector]?
+        var sectors: [SectorGroup]?
     }
 }
