@@ -129,4 +129,40 @@ struct PageViewer {
             #expect(board.fields.map(\.name) == ["state", "note"] && board.fields[0].isSelect && board.fields[0].options.count == OperationalState.allCases.count)
         }
     }
+
+    @Test func theIncidentListModelGivesEachIncidentItsNextDeadline() async throws {
+        try await ReportingWorld.run { world in
+            let id = try await ReportSteps.fill(try await PageBrowser.signIn(world, as: "rail-reporter"))
+            let controller = IncidentPagesController(reporting: try Reporting(hub: world.hub), renderer: try await PageRenderer.load())
+            let reporter = try await PageViewer.signIn(world.hub, as: "rail-reporter")
+            let viewer = try await PageViewer.signIn(world.hub, as: "rail-viewer")
+
+            let model = try await controller.listModel(page: reporter.page, context: reporter.context)
+            let viewers = try await controller.listModel(page: viewer.page, context: viewer.context)
+
+            #expect(model.canReport && !viewers.canReport)
+            let row = try #require(model.incidents.first { $0.id == id })
+            #expect(row.category == "ランサムウェア" && row.version.value == nil, "a draft has no submitted version")
+            let next = try #require(row.next.value)
+            #expect(!next.regime.isEmpty && !next.countdown.isEmpty && ["due", "overdue"].contains(next.state))
+        }
+    }
+
+    @Test func theMembersModelShowsSectorsToHubAdministratorsOnly() async throws {
+        try await TestHub.run { test, _ in
+            let controller = MemberPagesController(hub: test.hub, renderer: try await PageRenderer.load())
+            let center = try await PageViewer.signIn(test.hub, as: "center-admin", language: "en")
+            let railway = try await PageViewer.signIn(test.hub, as: "rail-admin")
+
+            let hubView = try await controller.model(page: center.page, context: center.context)
+            let ownView = try await controller.model(page: railway.page, context: railway.context)
+
+            #expect(hubView.hubAdmin && !ownView.hubAdmin && ownView.sectors == nil)
+            let railways = try #require(hubView.sectors?.first { $0.sector == Sector.railways.nameEn })
+            #expect(railways.organisations.map(\.name) == ["Sakura Railway"])
+            #expect(hubView.sectors?.last?.organisations.map(\.name).contains("National Cybersecurity Office") == true, "organisations without a sector come last")
+            #expect(Set(ownView.users.map(\.username)) == Set(Role.allCases.map { "rail-\($0.rawValue)" }), "an operator's administrator sees its own users")
+            #expect(hubView.users.contains { $0.username == "rail-viewer" && $0.organisation == "Sakura Railway" })
+        }
+    }
 }
