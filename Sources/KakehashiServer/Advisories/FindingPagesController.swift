@@ -20,7 +20,7 @@ struct FindingPagesController {
 
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-            try await findingsPage(request, page: page, context: context, extra: [:], status: .ok)
+            try await findingsPage(request, page: page, context: context, reasonError: nil, status: .ok)
         }
     }
 
@@ -33,8 +33,8 @@ struct FindingPagesController {
             do {
                 try await FindingController.markNotApplicable(hub: hub, principal: page.principal, item: item, vulnerability: vulnerability, reason: form["reason"] ?? "", context: context)
             } catch is MemberValidationError {
-                let error: [String: Any] = ["key": "\(item)/\(vulnerability)", "message": page.text["reason_required"] ?? ""]
-                return try await findingsPage(request, page: page, context: context, extra: ["reasonError": error], status: .unprocessableContent)
+                let error = FindingsPage.ReasonError(key: "\(item)/\(vulnerability)", message: page.text["reason_required"] ?? "")
+                return try await findingsPage(request, page: page, context: context, reasonError: error, status: .unprocessableContent)
             } catch let error as StorageError where error.code == .notFound {
                 throw PageNotFound()
             }
@@ -58,48 +58,53 @@ struct FindingPagesController {
         }
     }
 
-    private func findingsPage(_ request: Request, page: PageSession, context: HubRequestContext, extra: [String: Any], status: HTTPResponse.Status) async throws -> Response {
+    private func findingsPage(_ request: Request, page: PageSession, context: HubRequestContext, reasonError: FindingsPage.ReasonError?, status: HTTPResponse.Status) async throws -> Response {
+        let model = try await model(request, page: page, context: context, reasonError: reasonError)
+        return renderer.page("advisories", language: page.language, title: page.text["advisories"] ?? "", model: model, status: status)
+    }
+
+    /// The advisories page's model for the registry the request names (the read is audited), with the
+    /// not-applicable form's `reasonError` beside its finding.
+    func model(_ request: Request, page: PageSession, context: HubRequestContext, reasonError: FindingsPage.ReasonError?) async throws -> FindingsPage.Model {
         let access = try await RegistryPage.access(request, page: page, hub: hub, context: context, action: "web.finding.read")
         let stored = try await hub.advisories.findings.list(organisation: access.organisation.id)
-        let reasonError = extra["reasonError"] as? [String: Any]
-        let views = stored.map { entry -> [String: Any] in
+        let views = stored.map { entry in
             let finding = entry.finding
             let key = "\(finding.itemID)/\(finding.vulnerabilityID)"
             // KEV's required action is shown on its own line, not again among the remediations.
             let actions = finding.actions.filter { $0.category != "required_action" || finding.requiredAction == nil }
-            var view: [String: Any] = [
-                "item": finding.itemID, "itemName": finding.itemName, "itemProduct": finding.itemProduct, "site": finding.site, "function": finding.function,
-                "vulnerability": finding.vulnerabilityID, "title": finding.title, "advisory": finding.advisoryID,
-                "statusLabel": (finding.status == .affected ? page.text["affected"] : page.text["may_affect"]) ?? "",
-                "affected": finding.status == .affected, "critical": finding.critical,
-                "severity": finding.severityScore > 0 ? finding.severity.rawValue : page.text["unscored"] ?? "", "severityClass": finding.severity.rawValue.lowercased(),
-                "score": finding.severityScore > 0 ? String(format: "%.1f", finding.severityScore) : "",
-                "vectors": finding.scores.map { ["version": $0.version, "vector": $0.vector, "score": String(format: "%.1f", $0.baseScore)] },
-                "knownExploited": finding.knownExploited, "ransomware": finding.ransomware,
-                "requiredAction": finding.requiredAction ?? "", "dueDate": finding.dueDate ?? "",
-                "hasActions": !actions.isEmpty,
-                "actions": actions.map { ["category": page.text["remedy_" + $0.category] ?? $0.category, "details": $0.details, "url": $0.url ?? ""] },
-                "firstSeen": page.time(entry.firstSeen),
-                "evidence": finding.evidence,
-            ]
+            var view = FindingsPage.Model.Finding(
+                item: finding.itemID, itemName: finding.itemName, itemProduct: finding.itemProduct, site: finding.site, function: finding.function,
+                vulnerability: finding.vulnerabilityID, title: finding.title, advisory: finding.advisoryID,
+                statusLabel: (finding.status == .affected ? page.text["affected"] : page.text["may_affect"]) ?? "",
+                affected: finding.status == .affected, critical: finding.critical,
+                severity: finding.severityScore > 0 ? finding.severity.rawValue : page.text["unscored"] ?? "", severityClass: finding.severity.rawValue.lowercased(),
+                score: finding.severityScore > 0 ? String(format: "%.1f", finding.severityScore) : "",
+                vectors: finding.scores.map { .init(version: $0.version, vector: $0.vector, score: String(format: "%.1f", $0.baseScore)) },
+                knownExploited: finding.knownExploited, ransomware: finding.ransomware,
+                requiredAction: finding.requiredAction ?? "", dueDate: finding.dueDate ?? "",
+                hasActions: !actions.isEmpty,
+                actions: actions.map { .init(category: page.text["remedy_" + $0.category] ?? $0.category, details: $0.details, url: $0.url ?? "") },
+                firstSeen: page.time(entry.firstSeen),
+                evidence: finding.evidence)
             if let decision = entry.disposition {
-                view["decision"] = ["reason": decision.reason, "by": decision.decidedBy, "at": page.time(decision.decidedAt)]
+                view.decision = .init(reason: decision.reason, by: decision.decidedBy, at: page.time(decision.decidedAt))
             }
-            if let reasonError, reasonError["key"] as? String == key { view["reasonError"] = reasonError["message"] }
+            if let reasonError, reasonError.key == key { view.reasonError = reasonError.message }
             return view
         }
-        var values = page.frame
-        values["organisation"] = page.name(of: access.organisation)
-        values["owner"] = access.relation == .owner && page.principal.allows(.write)
-        values["open"] = views.filter { $0["decision"] == nil }
-        values["closed"] = views.filter { $0["decision"] != nil }
-        values["hasClosed"] = views.contains { $0["decision"] != nil }
-        values["openCount"] = views.filter { $0["decision"] == nil }.count
-        values["exploitedCount"] = views.filter { $0["decision"] == nil && ($0["knownExploited"] as? Bool) == true }.count
-        values["documents"] = try await hub.advisories.documents.list(limit: 10).map {
-            ["id": $0.advisoryID, "title": $0.title, "format": $0.format.rawValue.uppercased(), "count": $0.vulnerabilities,
-             "at": page.time($0.importedAt)]
-        }
-        return renderer.page("advisories", language: page.language, title: page.text["advisories"] ?? "", values: values, status: status)
+        let open = views.filter { $0.decision == nil }
+        return FindingsPage.Model(
+            frame: page.frame,
+            organisation: page.name(of: access.organisation),
+            owner: access.relation == .owner && page.principal.allows(.write),
+            open: open,
+            closed: views.filter { $0.decision != nil },
+            hasClosed: views.contains { $0.decision != nil },
+            openCount: open.count,
+            exploitedCount: open.filter(\.knownExploited).count,
+            documents: try await hub.advisories.documents.list(limit: 10).map {
+                .init(id: $0.advisoryID, title: $0.title, format: $0.format.rawValue.uppercased(), count: $0.vulnerabilities, at: page.time($0.importedAt))
+            })
     }
 }

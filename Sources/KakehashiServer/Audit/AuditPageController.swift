@@ -39,19 +39,22 @@ struct AuditPageController {
     private func render(_ request: Request, context: HubRequestContext, page: PageSession, verdict: String?) async throws -> Response {
         guard page.principal.isAuditOverseer else { throw PageNotFound() }
         let action = request.uri.queryParameters["action"].map(String.init) ?? ""
+        return renderer.page("audit", language: page.language, title: page.text["audit_log"] ?? "",
+                             model: try await model(page: page, context: context, action: action, verdict: verdict))
+    }
+
+    /// The audit page's model: the latest 200 entries whose action starts with `action` ("" for all; the view is
+    /// audited), and the chain check's `verdict` after one.
+    func model(page: PageSession, context: HubRequestContext, action: String, verdict: String?) async throws -> AuditPage.Model {
         let entries = try await hub.audit.recent(limit: 200, actionPrefix: action.isEmpty ? nil : action)
         try await hub.audit.append(.by(context, action: "audit.view", details: ["filter": action]))
         let zone = TimeZone(identifier: page.principal.user.timeZone) ?? .gmt
         let formatter = DateFormatter()
         formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
-        var values = page.frame
-        values["action"] = action
-        if let verdict { values["verdict"] = verdict }
-        values["entries"] = entries.map { entry -> [String: Any] in
-            ["sequence": entry.sequence, "time": formatter.string(from: Date(micros: entry.timeMicros)), "user": entry.actorUser ?? "-",
-             "action": entry.action, "object": [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "), "address": entry.clientAddress ?? "-"]
-        }
-        return renderer.page("audit", language: page.language, title: page.text["audit_log"] ?? "", values: values)
+        return AuditPage.Model(frame: page.frame, action: action, verdict: verdict, entries: entries.map { entry in
+            .init(sequence: entry.sequence, time: formatter.string(from: Date(micros: entry.timeMicros)), user: entry.actorUser ?? "-",
+                  action: entry.action, object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "), address: entry.clientAddress ?? "-")
+        })
     }
 }

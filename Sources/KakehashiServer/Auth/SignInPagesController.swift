@@ -57,9 +57,8 @@ struct SignInPagesController {
         let language = PageLanguage.resolve(request, context: context)
         let csrf = SecretToken.generate(prefix: "c").value
         let next = request.uri.queryParameters["next"].map(String.init) ?? "/"
-        var values: [String: Any] = ["csrf": csrf, "next": Self.safeNext(next), "username": username]
-        if let error { values["error"] = error }
-        var response = renderer.page("signin", language: language, title: Messages.catalogue(language)["sign_in"] ?? "", values: values, status: status)
+        let model = SignInPage.Model(csrf: csrf, next: Self.safeNext(next), username: username, error: error)
+        var response = renderer.page("signin", language: language, title: Messages.catalogue(language)["sign_in"] ?? "", model: model, status: status)
         response.setCookie(Cookie(name: SessionCookie.preSignInCSRF, value: csrf, path: "/signin", secure: hub.configuration.servesTLS, httpOnly: true, sameSite: .strict))
         PageLanguage.remember(request, on: &response)
         return response

@@ -87,58 +87,71 @@ struct StatusBoardPageController {
     }
 
     private func listPage(_ page: PageSession, context: HubRequestContext, form: FormFields, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        renderer.page("board", language: page.language, title: page.text["status_board"] ?? "", model: try await listModel(page, context: context, form: form, errors: errors), status: status)
+    }
+
+    /// The board's model: the campaigns the viewer may see (the read is audited), and the open form filled from
+    /// `form` with `errors` (message keys by field).
+    func listModel(_ page: PageSession, context: HubRequestContext, form: FormFields, errors: [String: String]) async throws -> StatusBoardPage.Model {
         let visible = try await service.visibleCampaigns(to: page.principal, context: context, action: "web.campaign.list")
-        var values = page.frame
-        values["campaigns"] = visible.map { campaign -> [String: Any] in
-            ["id": campaign.id.uuidString.lowercased(), "title": title(campaign, page), "opened": page.time(campaign.openedAt),
-             "state": page.text[campaign.isOpen ? "campaign_open" : "campaign_closed"] ?? "", "open": campaign.isOpen,
-             "sectors": campaign.sectors.map { page.language == "ja" ? $0.nameJa : $0.nameEn }.joined(separator: "、")]
-        }
-        values["empty"] = visible.isEmpty
-        values["coordinator"] = CampaignAccess.mayCoordinate(page.principal)
         let errorTexts = errors.mapValues { page.text[$0] ?? $0 }
         let sectors = Sector.allCases.map { FormField.Option(value: $0.rawValue, label: page.language == "ja" ? $0.nameJa : $0.nameEn) }
-        values["fields"] = [
-            FormField(name: "title_ja", label: page.text["campaign_title_ja"] ?? "", kind: .text),
-            FormField(name: "title_en", label: page.text["campaign_title_en"] ?? "", kind: .text),
-            FormField(name: "summary", label: page.text["campaign_summary"] ?? "", kind: .textarea),
-            FormField(name: "sectors", label: page.text["campaign_sectors"] ?? "", kind: .checkboxes(sectors)),
-        ].map { $0.values(form, errors: errorTexts) }
-        return renderer.page("board", language: page.language, title: page.text["status_board"] ?? "", values: values, status: status)
+        return StatusBoardPage.Model(
+            frame: page.frame,
+            campaigns: visible.map { campaign in
+                .init(id: campaign.id.uuidString.lowercased(), title: title(campaign, page), opened: page.time(campaign.openedAt),
+                      state: page.text[campaign.isOpen ? "campaign_open" : "campaign_closed"] ?? "", open: campaign.isOpen,
+                      sectors: campaign.sectors.map { page.language == "ja" ? $0.nameJa : $0.nameEn }.joined(separator: "、"))
+            },
+            empty: visible.isEmpty,
+            coordinator: CampaignAccess.mayCoordinate(page.principal),
+            fields: [
+                FormField(name: "title_ja", label: page.text["campaign_title_ja"] ?? "", kind: .text),
+                FormField(name: "title_en", label: page.text["campaign_title_en"] ?? "", kind: .text),
+                FormField(name: "summary", label: page.text["campaign_summary"] ?? "", kind: .textarea),
+                FormField(name: "sectors", label: page.text["campaign_sectors"] ?? "", kind: .checkboxes(sectors)),
+            ].map { $0.model(form, errors: errorTexts) })
     }
 
     private func boardPage(_ campaign: Campaign, page: PageSession, context: HubRequestContext, form: FormFields, error: (field: String, key: String)?, notice: String?,
                            status: HTTPResponse.Status = .ok) async throws -> Response {
+        let model = try await boardModel(campaign, page: page, context: context, form: form, error: error, notice: notice)
+        return renderer.page("board-campaign", language: page.language, title: title(campaign, page), model: model, status: status)
+    }
+
+    /// A campaign board's model (the read is audited): each visible sector's counts and operators, worst first,
+    /// and the report form filled from `form` with `error` (a field and its message key).
+    func boardModel(_ campaign: Campaign, page: PageSession, context: HubRequestContext, form: FormFields, error: (field: String, key: String)?,
+                    notice: String?) async throws -> CampaignBoardPage.Model {
         guard let board = try await service.readBoard(campaign, for: page.principal, context: context, action: "web.campaign.board.read") else { throw PageNotFound() }
-        var values = page.frame
-        values["title"] = title(campaign, page)
-        values["summary"] = campaign.summary
-        values["hasSummary"] = !campaign.summary.isEmpty
-        values["open"] = campaign.isOpen
-        values["opened"] = page.time(campaign.openedAt)
-        values["closed"] = campaign.closedAt.map(page.time) ?? ""
-        values["id"] = campaign.id.uuidString.lowercased()
-        values["notice"] = notice ?? ""
-        values["hasNotice"] = notice != nil
-        values["sectors"] = board.sectors.map { sector -> [String: Any] in
-            [
-                "name": page.language == "ja" ? sector.sector.nameJa : sector.sector.nameEn,
-                "counts": OperationalState.allCases.reversed().map { ["label": stateLabel($0, page), "count": sector.counts[$0] ?? 0, "state": $0.rawValue] }
-                    + [["label": stateLabel(nil, page), "count": sector.unreported, "state": "unreported"]],
-                "rows": sector.rows.map { row -> [String: Any] in
-                    ["name": page.name(of: row.organisation), "state": row.latest?.state.rawValue ?? "unreported", "label": stateLabel(row.latest?.state, page),
-                     "note": row.latest?.note ?? "", "when": row.latest.map { page.time($0.reportedAt) } ?? "—", "own": row.organisation.id == page.principal.organisation.id]
-                },
-            ]
-        }
-        values["mayReport"] = CampaignAccess.mayReport(in: campaign, page.principal)
-        values["mayClose"] = CampaignAccess.mayCoordinate(page.principal) && campaign.isOpen
         let states = OperationalState.allCases.map { FormField.Option(value: $0.rawValue, label: stateLabel($0, page)) }
         let errorTexts = error.map { [$0.field: page.text[$0.key] ?? $0.key] } ?? [:]
-        values["fields"] = [
-            FormField(name: "state", label: page.text["status_state"] ?? "", kind: .select(states)),
-            FormField(name: "note", label: page.text["status_note"] ?? "", kind: .textarea),
-        ].map { $0.values(form, errors: errorTexts) }
-        return renderer.page("board-campaign", language: page.language, title: title(campaign, page), values: values, status: status)
+        return CampaignBoardPage.Model(
+            frame: page.frame,
+            title: title(campaign, page),
+            summary: campaign.summary,
+            hasSummary: !campaign.summary.isEmpty,
+            open: campaign.isOpen,
+            opened: page.time(campaign.openedAt),
+            closed: campaign.closedAt.map(page.time) ?? "",
+            id: campaign.id.uuidString.lowercased(),
+            notice: notice ?? "",
+            hasNotice: notice != nil,
+            sectors: board.sectors.map { sector in
+                .init(
+                    name: page.language == "ja" ? sector.sector.nameJa : sector.sector.nameEn,
+                    counts: OperationalState.allCases.reversed().map { .init(label: stateLabel($0, page), count: sector.counts[$0] ?? 0, state: $0.rawValue) }
+                        + [.init(label: stateLabel(nil, page), count: sector.unreported, state: "unreported")],
+                    rows: sector.rows.map { row in
+                        .init(name: page.name(of: row.organisation), state: row.latest?.state.rawValue ?? "unreported", label: stateLabel(row.latest?.state, page),
+                              note: row.latest?.note ?? "", when: row.latest.map { page.time($0.reportedAt) } ?? "—", own: row.organisation.id == page.principal.organisation.id)
+                    })
+            },
+            mayReport: CampaignAccess.mayReport(in: campaign, page.principal),
+            mayClose: CampaignAccess.mayCoordinate(page.principal) && campaign.isOpen,
+            fields: [
+                FormField(name: "state", label: page.text["status_state"] ?? "", kind: .select(states)),
+                FormField(name: "note", label: page.text["status_note"] ?? "", kind: .textarea),
+            ].map { $0.model(form, errors: errorTexts) })
     }
 }

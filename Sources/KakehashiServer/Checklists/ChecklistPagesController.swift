@@ -20,16 +20,19 @@ struct ChecklistPagesController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-            var values = page.frame
-            var rows: [[String: Any]] = []
-            for checklist in service.checklists {
-                let own = try await service.assessments.latest(checklist: checklist.id, organisations: [page.principal.organisation.id])[page.principal.organisation.id]
-                rows.append(["id": checklist.id, "title": page.language == "ja" ? checklist.titleJa : checklist.titleEn, "version": checklist.version,
-                             "items": checklist.items.count, "score": own.map { Self.percent(ChecklistScore($0, checklist: checklist).overall) } ?? "—"])
-            }
-            values["checklists"] = rows
-            return renderer.page("checklists", language: page.language, title: page.text["checklists"] ?? "", values: values)
+            renderer.page("checklists", language: page.language, title: page.text["checklists"] ?? "", model: try await listModel(page: page))
         }
+    }
+
+    /// The checklists page's model: every checklist with the organisation's latest score.
+    func listModel(page: PageSession) async throws -> ChecklistListPage.Model {
+        var rows: [ChecklistListPage.Model.Row] = []
+        for checklist in service.checklists {
+            let own = try await service.assessments.latest(checklist: checklist.id, organisations: [page.principal.organisation.id])[page.principal.organisation.id]
+            rows.append(.init(id: checklist.id, title: page.language == "ja" ? checklist.titleJa : checklist.titleEn, version: checklist.version,
+                              items: checklist.items.count, score: own.map { Self.percent(ChecklistScore($0, checklist: checklist).overall) } ?? "—"))
+        }
+        return ChecklistListPage.Model(frame: page.frame, checklists: rows)
     }
 
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -77,51 +80,51 @@ struct ChecklistPagesController {
 
     private func checklistPage(_ checklist: Checklist, page: PageSession, context: HubRequestContext, submitted: [String: ChecklistAssessment.Response]?,
                                error: (item: String, message: String)?, notice: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let model = try await model(checklist, page: page, context: context, submitted: submitted, error: error, notice: notice)
+        return renderer.page("checklist", language: page.language, title: page.language == "ja" ? checklist.titleJa : checklist.titleEn, model: model, status: status)
+    }
+
+    /// A checklist page's model: the answers `submitted` (else the latest saved), an error beside its item, and
+    /// for overseers the overseen organisations' scores. The reads are audited.
+    func model(_ checklist: Checklist, page: PageSession, context: HubRequestContext, submitted: [String: ChecklistAssessment.Response]?,
+               error: (item: String, message: String)?, notice: String?) async throws -> ChecklistPage.Model {
         let ja = page.language == "ja"
         let own = try await service.assessments.latest(checklist: checklist.id, organisations: [page.principal.organisation.id])[page.principal.organisation.id]
         let responses = submitted ?? own?.responses ?? [:]
-        var values = page.frame
-        values["id"] = checklist.id
-        values["title"] = ja ? checklist.titleJa : checklist.titleEn
-        values["version"] = checklist.version
-        values["notice"] = notice ?? ""
-        values["hasNotice"] = notice != nil
-        values["mayAnswer"] = ChecklistService.mayAnswer(page.principal)
-        values["submittedAt"] = own.map { page.time($0.submittedAt) } ?? ""
-        values["hasScore"] = own != nil
         let score = own.map { ChecklistScore($0, checklist: checklist) }
-        values["overall"] = Self.percent(score?.overall)
-        values["categories"] = checklist.categories.map { category -> [String: Any] in
+        let categories = checklist.categories.map { category in
             let part = score?.categories.first { $0.categoryID == category.id }
-            return [
-                "name": ja ? category.nameJa : category.nameEn, "score": Self.percent(part?.score),
-                "items": checklist.items.filter { $0.category == category.id }.map { item -> [String: Any] in
+            return ChecklistPage.Model.Category(
+                name: ja ? category.nameJa : category.nameEn, score: Self.percent(part?.score),
+                items: checklist.items.filter { $0.category == category.id }.map { item in
                     let chosen = responses[item.id]?.answer.rawValue ?? ""
-                    return ["id": item.id, "text": ja ? item.textJa : item.textEn, "note": responses[item.id]?.note ?? "",
-                            "error": error?.item == item.id ? error?.message ?? "" : "", "hasError": error?.item == item.id,
-                            "options": ([""] + ChecklistAssessment.Answer.allCases.map(\.rawValue)).map { value in
-                                ["value": value, "label": page.text["answer_\(value.isEmpty ? "none" : value)"] ?? value, "selected": value == chosen]
-                            }]
-                },
-            ]
+                    return .init(id: item.id, text: ja ? item.textJa : item.textEn, note: responses[item.id]?.note ?? "",
+                                 error: error?.item == item.id ? error?.message ?? "" : "", hasError: error?.item == item.id,
+                                 options: ([""] + ChecklistAssessment.Answer.allCases.map(\.rawValue)).map { value in
+                                     .init(value: value, label: page.text["answer_\(value.isEmpty ? "none" : value)"] ?? value, selected: value == chosen)
+                                 })
+                })
         }
+        var model = ChecklistPage.Model(
+            frame: page.frame, id: checklist.id, title: ja ? checklist.titleJa : checklist.titleEn, version: checklist.version,
+            notice: notice ?? "", hasNotice: notice != nil, mayAnswer: ChecklistService.mayAnswer(page.principal),
+            submittedAt: own.map { page.time($0.submittedAt) } ?? "", hasScore: own != nil, overall: Self.percent(score?.overall),
+            categories: categories, overseer: false)
         try await service.hub.audit.append(.by(context, action: "web.checklist.read", objectType: "checklist", objectID: checklist.id))
         if let overseen = ChecklistService.overseen(by: page.principal, among: try await service.hub.organisations.list()) {
             let latest = try await service.assessments.latest(checklist: checklist.id, organisations: Set(overseen.map(\.id)))
             try await service.hub.audit.append(.by(context, action: "web.checklist.overview.read", objectType: "checklist", objectID: checklist.id,
                                                    details: ["organisations": String(overseen.count)]))
-            values["overseer"] = true
-            values["overviewCategories"] = checklist.categories.map { ja ? $0.nameJa : $0.nameEn }
-            values["overview"] = overseen.map { organisation -> [String: Any] in
+            model.overseer = true
+            model.overviewCategories = checklist.categories.map { ja ? $0.nameJa : $0.nameEn }
+            model.overview = overseen.map { organisation in
                 let assessment = latest[organisation.id]
                 let score = assessment.map { ChecklistScore($0, checklist: checklist) }
-                return ["name": page.name(of: organisation), "overall": Self.percent(score?.overall),
-                        "parts": checklist.categories.map { category in Self.percent(score?.categories.first { $0.categoryID == category.id }?.score) },
-                        "submitted": assessment.map { page.time($0.submittedAt) } ?? page.text["not_assessed"] ?? "—"]
+                return .init(name: page.name(of: organisation), overall: Self.percent(score?.overall),
+                             parts: checklist.categories.map { category in Self.percent(score?.categories.first { $0.categoryID == category.id }?.score) },
+                             submitted: assessment.map { page.time($0.submittedAt) } ?? page.text["not_assessed"] ?? "—")
             }
-        } else {
-            values["overseer"] = false
         }
-        return renderer.page("checklist", language: page.language, title: ja ? checklist.titleJa : checklist.titleEn, values: values, status: status)
+        return model
     }
 }

@@ -18,7 +18,7 @@ extension CollectionPagesController {
             let problems = draft.problems()
             guard problems.isEmpty else {
                 let errors = problems.mapValues { page.text[$0.replacingOccurrences(of: "-", with: "_")] ?? $0 }
-                return try await collectionPage(request, page: page, collection: collection, extra: ["draft": draft, "errors": errors], status: .unprocessableContent)
+                return try await collectionPage(request, page: page, collection: collection, outcome: .init(draft: draft, errors: errors), status: .unprocessableContent)
             }
             let objects = try draft.stixObjects().map { try STIXValidator.forHub.object(from: $0) }
             let audit = AuditRecord.by(context, action: "web.indicator.share", objectType: "collection", objectID: collection.id.uuidString.lowercased())
@@ -34,7 +34,7 @@ extension CollectionPagesController {
             var request = request
             let form = FormFields(String(buffer: try await request.collectBody(upTo: HubLimits.maxBodyBytes)))
             guard let bundle = try? JSONValue.parse(form["bundle"] ?? "") else {
-                return try await collectionPage(request, page: page, collection: collection, extra: ["formError": page.text["invalid_bundle"] ?? ""], status: .badRequest)
+                return try await collectionPage(request, page: page, collection: collection, outcome: .init(formError: page.text["invalid_bundle"] ?? ""), status: .badRequest)
             }
             let validation = STIXValidator.forHub.validateBundle(bundle)
             let audit = AuditRecord.by(context, action: "web.bundle.upload", objectType: "collection", objectID: collection.id.uuidString.lowercased())
@@ -42,7 +42,7 @@ extension CollectionPagesController {
             var lines = ["\(outcome.added.count)\(page.text["stored"] ?? ""), \(validation.results.count - validation.validObjects.count)\(page.text["rejected"] ?? "")"]
             for case .failure(let error) in validation.results { lines.append(error.description) }
             lines += validation.bundleIssues.map(\.description)
-            return try await collectionPage(request, page: page, collection: collection, extra: ["formError": lines.joined(separator: " / ")], status: .ok)
+            return try await collectionPage(request, page: page, collection: collection, outcome: .init(formError: lines.joined(separator: " / ")), status: .ok)
         }
     }
 

@@ -22,55 +22,70 @@ struct CollectionPagesController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
+            renderer.page("collections", language: page.language, title: page.text["collections"] ?? "", model: try await listModel(page: page))
+        }
+    }
+
+    /// The collections page's model: what the viewer's organisation may read.
+    func listModel(page: PageSession) async throws -> CollectionsPage.Model {
         let organisation = page.principal.organisation.id
         let visible = try await hub.collections.list().filter { $0.canRead(organisation) }
-        var values = page.frame
-        values["collections"] = visible.map { collection -> [String: Any] in
-            ["id": collection.id.uuidString.lowercased(), "title": collection.title, "description": collection.description ?? "",
-             "defaultTLP": collection.defaultTLP.displayName, "defaultTLPClass": collection.defaultTLP.cssClass, "canWrite": collection.canWrite(organisation)]
-        }
-        return renderer.page("collections", language: page.language, title: page.text["collections"] ?? "", values: values)
-        }
+        return CollectionsPage.Model(frame: page.frame, collections: visible.map { collection in
+            .init(id: collection.id.uuidString.lowercased(), title: collection.title, description: collection.description ?? "",
+                  defaultTLP: collection.defaultTLP.displayName, defaultTLPClass: collection.defaultTLP.cssClass, canWrite: collection.canWrite(organisation))
+        })
     }
 
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             let collection = try await readable(context, page: page)
-            return try await collectionPage(request, page: page, collection: collection, extra: [:], status: .ok)
+            return try await collectionPage(request, page: page, collection: collection, outcome: .init(), status: .ok)
         }
     }
 
-    /// Renders a collection: search results, and for writers the forms (`extra` carries a form's errors and input).
-    func collectionPage(_ request: Request, page: PageSession, collection: SharingCollection, extra: [String: Any], status: HTTPResponse.Status) async throws -> Response {
+    /// Renders a collection: search results, and for writers the forms (`outcome` carries a form's errors and input).
+    func collectionPage(_ request: Request, page: PageSession, collection: SharingCollection, outcome: CollectionPage.Outcome, status: HTTPResponse.Status) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let type = request.uri.queryParameters["type"].map(String.init) ?? ""
+        let model = try await model(page: page, collection: collection, query: query, type: type, outcome: outcome)
+        return renderer.page("collection", language: page.language, title: collection.title, model: model, status: status)
+    }
+
+    /// A collection page's model: the search for `query` among objects of `type` ("" for any; the read is
+    /// audited), and the forms with what a post brought back in `outcome`.
+    func model(page: PageSession, collection: SharingCollection, query: String, type: String, outcome: CollectionPage.Outcome) async throws -> CollectionPage.Model {
         try PageParameters.checkType(type)
         let found = try await hub.objects.search(query, types: type.isEmpty ? [] : [type], in: collection.id, viewer: STIXViewer(organisation: page.principal.organisation), limit: 200)
         try await hub.audit.append(AuditRecord(actorUser: page.principal.user.username, actorOrganisation: page.principal.organisation.id.uuidString.lowercased(),
                                                action: "web.objects.read", objectType: "collection", objectID: collection.id.uuidString.lowercased(),
                                                clientAddress: nil, details: ["count": String(found.count), "query": String(query.prefix(200))]))
-        var values = page.frame
-        values["collection"] = ["id": collection.id.uuidString.lowercased(), "title": collection.title]
-        values["query"] = query
-        values["count"] = found.count
-        values["types"] = ["indicator", "report", "malware", "relationship", "observed-data", "sighting", "vulnerability", "language-content"]
-            .map { ["name": $0, "selected": $0 == type] }
-        values["objects"] = found.map { ObjectSummary(stored: $0, collectionID: collection.id).values }
-        values["canWrite"] = collection.canWrite(page.principal.organisation.id)
-        let draft = extra["draft"] as? IndicatorDraft
-        values["kinds"] = IncidentIndicatorType.allCases.map { ["name": $0.rawValue, "label": page.text["kind_\($0.rawValue)"] ?? $0.rawValue, "selected": $0 == (draft?.kind ?? .ipv4)] }
-        values["tlps"] = TLPLevel.allCases.map { ["value": $0.rawValue, "label": $0.displayName, "selected": $0 == (draft?.tlp ?? collection.defaultTLP)] }
-        if let draft {
-            values["draft"] = ["value": draft.value, "nameJa": draft.nameJa, "nameEn": draft.nameEn, "descriptionJa": draft.descriptionJa, "descriptionEn": draft.descriptionEn]
-        }
-        for (key, value) in extra where key != "draft" { values[key] = value }
-        return renderer.page("collection", language: page.language, title: collection.title, values: values, status: status)
+        let draft = outcome.draft
+        return CollectionPage.Model(
+            frame: page.frame,
+            collection: .init(id: collection.id.uuidString.lowercased(), title: collection.title),
+            query: query,
+            count: found.count,
+            types: ["indicator", "report", "malware", "relationship", "observed-data", "sighting", "vulnerability", "language-content"]
+                .map { .init(name: $0, selected: $0 == type) },
+            objects: found.map { ObjectSummary(stored: $0, collectionID: collection.id) },
+            canWrite: collection.canWrite(page.principal.organisation.id),
+            kinds: IncidentIndicatorType.allCases.map { .init(name: $0.rawValue, label: page.text["kind_\($0.rawValue)"] ?? $0.rawValue, selected: $0 == (draft?.kind ?? .ipv4)) },
+            tlps: TLPLevel.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: $0 == (draft?.tlp ?? collection.defaultTLP)) },
+            draft: draft.map { .init(value: $0.value, nameJa: $0.nameJa, nameEn: $0.nameEn, descriptionJa: $0.descriptionJa, descriptionEn: $0.descriptionEn) },
+            errors: outcome.errors,
+            formError: outcome.formError)
     }
 
     @Sendable func object(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-        let collection = try await readable(context, page: page)
-        let objectID = try context.parameters.require("object")
+            let collection = try await readable(context, page: page)
+            let model = try await objectModel(page: page, collection: collection, objectID: try context.parameters.require("object"))
+            return renderer.page("object", language: page.language, title: model.detail.name, model: model)
+        }
+    }
+
+    /// An object page's model, if the viewer may see the object (the read is audited).
+    func objectModel(page: PageSession, collection: SharingCollection, objectID: String) async throws -> ObjectPage.Model {
         let viewer = STIXViewer(organisation: page.principal.organisation)
         let found = try await hub.objects.page(STIXObjectQuery(ids: [objectID], limit: 1), in: collection.id, viewer: viewer, withJSON: true)
         guard let stored = found.objects.first, let json = stored.json else { throw PageNotFound() }
@@ -78,11 +93,7 @@ struct CollectionPagesController {
                                                action: "web.object.read", objectType: "stix-object", objectID: objectID,
                                                details: ["collection": collection.id.uuidString.lowercased()]))
         let details = try await ObjectDetail.load(stored, json: json, collection: collection, viewer: viewer, language: page.language, hub: hub)
-        var values = page.frame
-        for (key, value) in details.values { values[key] = value }
-        values["collectionTitle"] = collection.title
-        return renderer.page("object", language: page.language, title: details.name, values: values)
-        }
+        return ObjectPage.Model(frame: page.frame, detail: details, collectionTitle: collection.title)
     }
 
     /// The collection named in the path, if the viewer's organisation may read it.

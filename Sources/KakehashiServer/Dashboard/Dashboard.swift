@@ -4,8 +4,13 @@ import KakehashiStorage
 
 /// What the dashboard shows a member: new indicators in their collections (a chart of the last
 /// two weeks and the latest few), within what TLP lets their organisation see.
-struct Dashboard {
-    let values: [String: Any]
+struct Dashboard: Encodable, Sendable {
+    /// The chart of the last two weeks (SVG).
+    let chart: String
+    let chartTitle: String
+    let newThisWeek: Int
+    let latest: [ObjectSummary]
+    let collectionCount: Int
 
     static func load(for page: PageSession, hub: Hub, now: Date = Date()) async throws -> Dashboard {
         let organisation = page.principal.organisation
@@ -29,12 +34,11 @@ struct Dashboard {
         latest.sort { $0.dateAdded > $1.dateAdded }
         let weekAgo = (today - 6) * 86_400_000_000
         let chartTitle = page.text["chart_indicators"] ?? ""
-        return Dashboard(values: [
-            "chart": SVGBarChart(title: chartTitle, bars: bars).svg,
-            "chartTitle": chartTitle,
-            "newThisWeek": counts.filter { $0.key * 86_400_000_000 >= weekAgo }.values.reduce(0, +),
-            "latest": latest.prefix(8).map { ObjectSummary(stored: $0, collectionID: latestCollection[$0.objectID] ?? UUID()).values },
-            "collectionCount": collections.count,
-        ])
+        return Dashboard(
+            chart: SVGBarChart(title: chartTitle, bars: bars).svg,
+            chartTitle: chartTitle,
+            newThisWeek: counts.filter { $0.key * 86_400_000_000 >= weekAgo }.values.reduce(0, +),
+            latest: latest.prefix(8).map { ObjectSummary(stored: $0, collectionID: latestCollection[$0.objectID] ?? UUID()) },
+            collectionCount: collections.count)
     }
 }

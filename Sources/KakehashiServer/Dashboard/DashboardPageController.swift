@@ -17,16 +17,21 @@ struct DashboardPageController {
 
     @Sendable func home(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-            let principal = page.principal
-            var values = page.frame
-            values["organisationName"] = page.name(of: principal.organisation)
-            values["organisationKind"] = principal.organisation.kind.rawValue
-            values["role"] = principal.user.role.rawValue
-            for (key, value) in try await Dashboard.load(for: page, hub: hub).values { values[key] = value }
-            for (key, value) in try await IncidentActivity.load(for: page, reporting: reporting, context: context).values { values[key] = value }
-            for (key, value) in try await AdvisoryActivity.load(for: page, hub: hub, context: context).values { values[key] = value }
-            for (key, value) in try await CampaignActivity.load(for: page, hub: hub).values { values[key] = value }
-            return renderer.page("home", language: page.language, title: page.text["dashboard"] ?? "", values: values)
+            renderer.page("home", language: page.language, title: page.text["dashboard"] ?? "", model: try await model(page: page, context: context))
         }
+    }
+
+    /// The dashboard's model for `page`'s viewer.
+    func model(page: PageSession, context: HubRequestContext) async throws -> DashboardPage.Model {
+        let principal = page.principal
+        return DashboardPage.Model(
+            frame: page.frame,
+            organisationName: page.name(of: principal.organisation),
+            organisationKind: principal.organisation.kind.rawValue,
+            role: principal.user.role.rawValue,
+            indicators: try await Dashboard.load(for: page, hub: hub),
+            incidentActivity: try await IncidentActivity.load(for: page, reporting: reporting, context: context),
+            advisoryActivity: try await AdvisoryActivity.load(for: page, hub: hub, context: context),
+            campaignActivity: try await CampaignActivity.load(for: page, hub: hub))
     }
 }

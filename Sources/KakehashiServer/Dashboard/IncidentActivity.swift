@@ -4,8 +4,24 @@ import KakehashiStorage
 
 /// The dashboard's incident part: what is due and overdue for the organisation's incidents, and charts of
 /// the incidents it reported or received, per month, by category and by sector.
-struct IncidentActivity {
-    let values: [String: Any]
+struct IncidentActivity: Encodable, Sendable {
+    /// A stage due or overdue, with its incident.
+    struct DueItem: Encodable, Sendable, Equatable {
+        let incidentID: String
+        let incidentTitle: String
+        let deadline: DeadlineRows.Row
+    }
+
+    let dueItems: [DueItem]
+    let overdueCount: Int
+    let dueCount: Int
+    let incidentCount: Int
+    /// The incidents per month by category (SVG).
+    let categoryChart: String
+    let categoryChartTitle: String
+    /// The incidents per month by sector (SVG).
+    let sectorChart: String
+    let sectorChartTitle: String
 
     static let months = 6
 
@@ -49,20 +65,16 @@ struct IncidentActivity {
         let sectorChart = SVGStackedBarChart(
             title: text["chart_incidents_sector"] ?? "", series: usedSectors.map { sectorNames[$0] },
             bars: monthLabels.indices.map { month in .init(label: monthLabels[month], values: usedSectors.map { bySector[month][$0] }) }, idPrefix: "incidents-sector")
-        return IncidentActivity(values: [
-            "dueItems": due.prefix(20).map { item -> [String: Any] in
-                let (deadline, overview) = item
-                var row = DeadlineRows.values(deadline, zone: zone, language: page.language)
-                row["incidentID"] = overview.id
-                row["incidentTitle"] = overview.title(language: page.language)
-                return row
+        return IncidentActivity(
+            dueItems: due.prefix(20).map { deadline, overview in
+                DueItem(incidentID: overview.id, incidentTitle: overview.title(language: page.language),
+                        deadline: DeadlineRows.row(deadline, zone: zone, language: page.language))
             },
-            "overdueCount": due.filter { if case .overdue = $0.0.state { true } else { false } }.count,
-            "dueCount": due.count,
-            "incidentCount": seen.count,
-            "categoryChart": categoryChart.svg, "categoryChartTitle": categoryChart.title,
-            "sectorChart": sectorChart.svg, "sectorChartTitle": sectorChart.title,
-        ])
+            overdueCount: due.filter { if case .overdue = $0.0.state { true } else { false } }.count,
+            dueCount: due.count,
+            incidentCount: seen.count,
+            categoryChart: categoryChart.svg, categoryChartTitle: categoryChart.title,
+            sectorChart: sectorChart.svg, sectorChartTitle: sectorChart.title)
     }
 
     /// The last ``months`` months as `2026-11`, oldest first, in `zone`.

@@ -18,7 +18,7 @@ struct EquipmentPagesController {
 
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-            try await registryPage(request, page: page, context: context, extra: [:], status: .ok)
+            try await registryPage(request, page: page, context: context, outcome: .init(), status: .ok)
         }
     }
 
@@ -34,7 +34,7 @@ struct EquipmentPagesController {
                 items = try EquipmentCSV.parse(csv)
             } catch {
                 let message = (page.text["csv_rejected"] ?? "") + " " + String(describing: error)
-                return try await registryPage(request, page: page, context: context, extra: ["csvError": message, "csv": csv], status: .unprocessableContent)
+                return try await registryPage(request, page: page, context: context, outcome: .init(csvError: message, csv: csv), status: .unprocessableContent)
             }
             let added = try await hub.advisories.replaceRegistry(
                 organisation: page.principal.organisation.id, items: items,
@@ -42,48 +42,50 @@ struct EquipmentPagesController {
                            objectID: page.principal.organisation.id.uuidString.lowercased(), details: ["items": String(items.count)]),
                 logger: context.logger)
             let notice = String(format: page.text["registry_imported"] ?? "%d %d", items.count, added)
-            return try await registryPage(request, page: page, context: context, extra: ["notice": notice], status: .ok)
+            return try await registryPage(request, page: page, context: context, outcome: .init(notice: notice), status: .ok)
         }
     }
 
-    private func registryPage(_ request: Request, page: PageSession, context: HubRequestContext, extra: [String: Any], status: HTTPResponse.Status) async throws -> Response {
+    private func registryPage(_ request: Request, page: PageSession, context: HubRequestContext, outcome: EquipmentPage.Outcome, status: HTTPResponse.Status) async throws -> Response {
+        let model = try await model(request, page: page, context: context, outcome: outcome)
+        return renderer.page("equipment", language: page.language, title: page.text["equipment"] ?? "", model: model, status: status)
+    }
+
+    /// The registry page's model for the registry the request names (`?organisation=`, else the viewer's own;
+    /// the read is audited), with what an import brought back in `outcome`.
+    func model(_ request: Request, page: PageSession, context: HubRequestContext, outcome: EquipmentPage.Outcome, now: Date = Date()) async throws -> EquipmentPage.Model {
         let access = try await RegistryPage.access(request, page: page, hub: hub, context: context, action: "web.equipment.read")
         let items = try await hub.advisories.equipment.list(organisation: access.organisation.id)
-        let now = Date()
-        var values = page.frame
-        for (key, value) in extra { values[key] = value }
-        values["organisation"] = page.name(of: access.organisation)
-        values["organisationID"] = access.organisation.id.uuidString.lowercased()
-        values["owner"] = access.relation == .owner && page.principal.allows(.write)
         var ended = 0, soon = 0
-        values["items"] = items.map { item -> [String: Any] in
+        let rows = items.map { item in
             let flag = SupportFlag(item.supportStatus(now: now), text: page.text)
             if flag.cssClass == "ended" { ended += 1 }
             if flag.cssClass == "ending-soon" { soon += 1 }
-            return [
-                "id": item.id, "name": item.name, "product": [item.vendor, item.product, item.version ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                "models": item.modelNumbers.joined(separator: ", "), "cpe": item.cpe?.formatted ?? "", "site": item.site, "function": item.function,
-                "domain": item.domain.rawValue, "designated": item.designatedCriticalEquipment, "criticalComputer": item.criticalComputer,
-                "supportEnd": item.supportEnd?.description ?? "", "flag": flag.label, "flagClass": flag.cssClass,
-            ]
+            return EquipmentPage.Model.Item(
+                id: item.id, name: item.name, product: [item.vendor, item.product, item.version ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                models: item.modelNumbers.joined(separator: ", "), cpe: item.cpe?.formatted ?? "", site: item.site, function: item.function,
+                domain: item.domain.rawValue, designated: item.designatedCriticalEquipment, criticalComputer: item.criticalComputer,
+                supportEnd: item.supportEnd?.description ?? "", flag: flag.label, flagClass: flag.cssClass)
         }
-        values["count"] = items.count
-        values["ended"] = ended
-        values["endingSoon"] = soon
+        var model = EquipmentPage.Model(
+            frame: page.frame, csvError: outcome.csvError, csv: outcome.csv, notice: outcome.notice,
+            organisation: page.name(of: access.organisation), organisationID: access.organisation.id.uuidString.lowercased(),
+            owner: access.relation == .owner && page.principal.allows(.write),
+            items: rows, count: items.count, ended: ended, endingSoon: soon)
         if access.relation == .owner {
             let regulated = try await RegistryAccess.regulated(by: page.principal, organisations: hub.organisations)
-            values["hasRegulated"] = !regulated.isEmpty
-            values["regulated"] = regulated.map { ["id": $0.id.uuidString.lowercased(), "name": page.name(of: $0)] }
+            model.hasRegulated = !regulated.isEmpty
+            model.regulated = regulated.map { .init(id: $0.id.uuidString.lowercased(), name: page.name(of: $0)) }
             if !regulated.isEmpty {
                 let summary = try await EquipmentController.supportEndSummary(for: page.principal, hub: hub, now: now)
-                values["hasSectors"] = !summary.rows.isEmpty
-                values["sectors"] = summary.rows.map { row -> [String: Any] in
-                    ["sector": page.language == "ja" ? row.sector.nameJa : row.sector.rawValue, "organisations": row.organisations,
-                     "items": row.items, "ended": row.ended, "endingSoon": row.endingSoon, "critical": row.critical]
+                model.hasSectors = !summary.rows.isEmpty
+                model.sectors = summary.rows.map { row in
+                    .init(sector: page.language == "ja" ? row.sector.nameJa : row.sector.rawValue, organisations: row.organisations,
+                          items: row.items, ended: row.ended, endingSoon: row.endingSoon, critical: row.critical)
                 }
             }
         }
-        return renderer.page("equipment", language: page.language, title: page.text["equipment"] ?? "", values: values, status: status)
+        return model
     }
 }
 

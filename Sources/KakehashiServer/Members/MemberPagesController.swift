@@ -18,36 +18,40 @@ struct MemberPagesController {
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             guard page.principal.allows(.admin) else { throw PageNotFound() }
-            let organisations = try await hub.organisations.list()
-            var names: [UUID: String] = [:]
-            for organisation in organisations { names[organisation.id] = page.name(of: organisation) }
-            try await hub.audit.append(.by(context, action: "web.members.read", objectType: "user"))
-            var values = page.frame
-            values["users"] = try await UserController.visibleUsers(to: page.principal, hub: hub).map { user -> [String: Any] in
-                ["username": user.username, "displayName": user.displayName, "role": page.text["role_\(user.role.rawValue)"] ?? user.role.rawValue,
-                 "organisation": names[user.organisationID] ?? "-", "timeZone": user.timeZone, "locale": user.locale, "disabled": user.disabled]
-            }
-            values["hubAdmin"] = page.principal.isHubAdministrator
-            if page.principal.isHubAdministrator {
-                values["sectors"] = Self.bySector(organisations, page: page)
-            }
-            return renderer.page("members", language: page.language, title: page.text["members"] ?? "", values: values)
+            return renderer.page("members", language: page.language, title: page.text["members"] ?? "", model: try await model(page: page, context: context))
         }
     }
 
-    /// Each sector with its member organisations and their ISAC tier; organisations without a sector last.
-    static func bySector(_ organisations: [Organisation], page: PageSession) -> [[String: Any]] {
-        let ja = page.language == "ja"
-        func row(_ organisation: Organisation) -> [String: Any] {
-            ["name": page.name(of: organisation), "kind": page.text["org_kind_\(organisation.kind.rawValue)"] ?? organisation.kind.rawValue,
-             "tier": organisation.isacTier.map { page.text["tier_\($0.rawValue)"] ?? $0.rawValue } ?? "—"]
+    /// The members page's model for an administrator (the read is audited).
+    func model(page: PageSession, context: HubRequestContext) async throws -> MemberPage.Model {
+        let organisations = try await hub.organisations.list()
+        var names: [UUID: String] = [:]
+        for organisation in organisations { names[organisation.id] = page.name(of: organisation) }
+        try await hub.audit.append(.by(context, action: "web.members.read", objectType: "user"))
+        let users = try await UserController.visibleUsers(to: page.principal, hub: hub).map { user in
+            MemberPage.Model.UserRow(username: user.username, displayName: user.displayName, role: page.text["role_\(user.role.rawValue)"] ?? user.role.rawValue,
+                                  organisation: names[user.organisationID] ?? "-", timeZone: user.timeZone, locale: user.locale, disabled: user.disabled)
         }
-        var groups: [[String: Any]] = Sector.allCases.compactMap { sector -> [String: Any]? in
+        var model = MemberPage.Model(frame: page.frame, users: users, hubAdmin: page.principal.isHubAdministrator)
+        if page.principal.isHubAdministrator {
+            model.sectors = Self.bySector(organisations, page: page)
+        }
+        return model
+    }
+
+    /// Each sector with its member organisations and their ISAC tier; organisations without a sector last.
+    static func bySector(_ organisations: [Organisation], page: PageSession) -> [MemberPage.Model.SectorGroup] {
+        let ja = page.language == "ja"
+        func row(_ organisation: Organisation) -> MemberPage.Model.Member {
+            .init(name: page.name(of: organisation), kind: page.text["org_kind_\(organisation.kind.rawValue)"] ?? organisation.kind.rawValue,
+                  tier: organisation.isacTier.map { page.text["tier_\($0.rawValue)"] ?? $0.rawValue } ?? "—")
+        }
+        var groups: [MemberPage.Model.SectorGroup] = Sector.allCases.compactMap { sector in
             let members = organisations.filter { $0.sectors.contains(sector) }
-            return members.isEmpty ? nil : ["sector": ja ? sector.nameJa : sector.nameEn, "organisations": members.map(row)]
+            return members.isEmpty ? nil : .init(sector: ja ? sector.nameJa : sector.nameEn, organisations: members.map(row))
         }
         let unsectored = organisations.filter(\.sectors.isEmpty)
-        if !unsectored.isEmpty { groups.append(["sector": page.text["no_sector"] ?? "", "organisations": unsectored.map(row)]) }
+        if !unsectored.isEmpty { groups.append(.init(sector: page.text["no_sector"] ?? "", organisations: unsectored.map(row))) }
         return groups
     }
 }

@@ -21,9 +21,9 @@ struct TokenPagesController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-            var extra: [String: Any] = [:]
-            if request.uri.queryParameters["revoked"] != nil { extra["notice"] = page.text["token_revoked"] ?? "" }
-            return try await tokensPage(page: page, form: FormFields(pairs: [("expires_days", "90"), ("scopes", "read")]), errors: [:], extra: extra)
+            var outcome = TokenPage.Outcome()
+            if request.uri.queryParameters["revoked"] != nil { outcome.notice = page.text["token_revoked"] ?? "" }
+            return try await tokensPage(page: page, form: FormFields(pairs: [("expires_days", "90"), ("scopes", "read")]), errors: [:], outcome: outcome)
         }
     }
 
@@ -38,14 +38,14 @@ struct TokenPagesController {
                 if errors.isEmpty {
                     let (token, secret) = try await issuer.create(for: page.principal, name: form["name"] ?? "", scopes: form.all("scopes"), expiresInDays: days, context: context)
                     return try await tokensPage(page: page, form: FormFields(pairs: [("expires_days", "90"), ("scopes", "read")]), errors: [:],
-                                                extra: ["secret": secret, "secretName": token.name], status: .created)
+                                                outcome: .init(secret: secret, secretName: token.name), status: .created)
                 }
             } catch let error as MemberValidationError {
                 errors[Self.formField(error.field)] = "token_error_\(error.field)"
             } catch let error as APIError where error.field == "scopes" {
                 errors["scopes"] = "token_error_scope_role"
             }
-            return try await tokensPage(page: page, form: form, errors: errors, extra: [:], status: .unprocessableContent)
+            return try await tokensPage(page: page, form: form, errors: errors, outcome: .init(), status: .unprocessableContent)
         }
     }
 
@@ -61,29 +61,32 @@ struct TokenPagesController {
         field == "expiresInDays" ? "expires_days" : field
     }
 
-    func tokensPage(page: PageSession, form: FormFields, errors: [String: String], extra: [String: Any], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func tokensPage(page: PageSession, form: FormFields, errors: [String: String], outcome: TokenPage.Outcome, status: HTTPResponse.Status = .ok) async throws -> Response {
+        renderer.page("tokens", language: page.language, title: page.text["api_tokens"] ?? "", model: try await model(page: page, form: form, errors: errors, outcome: outcome), status: status)
+    }
+
+    /// The tokens page's model: the user's tokens, the create form filled from `form` with `errors` (message keys), and `outcome`.
+    func model(page: PageSession, form: FormFields, errors: [String: String], outcome: TokenPage.Outcome) async throws -> TokenPage.Model {
         let lang: ReportLanguage = page.language == "en" ? .en : .ja
         let zone = page.principal.user.timeZone
         let now = Date()
         let scopes = TokenScope.allCases.filter { page.principal.allows($0) }.map { FormField.Option(value: $0.rawValue, label: page.text["scope_\($0.rawValue)"] ?? $0.rawValue) }
         let errorTexts = errors.mapValues { page.text[$0] ?? $0 }
-        var values = page.frame
-        values["fields"] = [
+        let fields = [
             FormField(name: "name", label: page.text["token_name"] ?? "", kind: .text),
             FormField(name: "scopes", label: page.text["token_scopes"] ?? "", kind: .checkboxes(scopes)),
             FormField(name: "expires_days", label: page.text["token_expires_days"] ?? "", kind: .number),
-        ].map { $0.values(form, errors: errorTexts) }
-        values["tokens"] = try await issuer.tokens(of: page.principal).map { token -> [String: Any] in
+        ].map { $0.model(form, errors: errorTexts) }
+        let tokens = try await issuer.tokens(of: page.principal).map { token in
             let state = token.revokedAt != nil ? "token_state_revoked" : token.isUsable(at: now) ? "token_state_active" : "token_state_expired"
-            return ["id": token.id.uuidString.lowercased(), "name": token.name, "prefix": token.prefix,
-                    "scopes": token.scopes.map(\.rawValue).sorted().joined(separator: ", "),
-                    "created": DeadlineDisplay.format(token.createdAt, timeZone: zone, language: lang),
-                    "expires": token.expiresAt.map { DeadlineDisplay.format($0, timeZone: zone, language: lang) } ?? "—",
-                    "state": page.text[state] ?? state, "canRevoke": token.revokedAt == nil]
+            return TokenPage.Model.Token(
+                id: token.id.uuidString.lowercased(), name: token.name, prefix: token.prefix,
+                scopes: token.scopes.map(\.rawValue).sorted().joined(separator: ", "),
+                created: DeadlineDisplay.format(token.createdAt, timeZone: zone, language: lang),
+                expires: token.expiresAt.map { DeadlineDisplay.format($0, timeZone: zone, language: lang) } ?? "—",
+                state: page.text[state] ?? state, canRevoke: token.revokedAt == nil)
         }
-        values["secret"] = false
-        values["notice"] = false
-        for (key, value) in extra { values[key] = value }
-        return renderer.page("tokens", language: page.language, title: page.text["api_tokens"] ?? "", values: values, status: status)
+        return TokenPage.Model(frame: page.frame, fields: fields, tokens: tokens,
+                               secret: outcome.secret.orFalse, secretName: outcome.secretName, notice: outcome.notice.orFalse)
     }
 }

@@ -17,18 +17,21 @@ public struct PageRenderer: Sendable {
     /// The folder of static assets (CSS) served under `/static`.
     static var staticDirectory: String? { ServerResources.directory("static") }
 
-    /// Renders `template` into an HTML response.
-    func page(_ template: String, language: String, title: String, values: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        var context = values
-        context["lang"] = language
-        context["t"] = Messages.catalogue(language)
-        context["title"] = title
-        let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
+    /// Renders `template` from `model` into an HTML response; the template also reads `lang`, `title` and
+    /// the language's message catalogue `t`.
+    func page(_ template: String, language: String, title: String, model: some PageModel, status: HTTPResponse.Status = .ok) -> Response {
+        let html = html(template, language: language, title: title, model: model)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         headers[.init("Referrer-Policy")!] = "same-origin"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The HTML of `template` drawn from `model`.
+    func html(_ template: String, language: String, title: String, model: some PageModel) -> String {
+        let context = PageContext(lang: language, t: Messages.catalogue(language), title: title, model: model)
+        return library.render(context, withTemplate: template) ?? "template \(template) is missing"
     }
 }

@@ -41,25 +41,8 @@ struct PageSession {
     }
 
     private static func notFound(_ page: PageSession, renderer: PageRenderer) -> Response {
-        var values = page.frame
-        values["heading"] = page.text["not_found"] ?? ""
-        values["message"] = page.text["not_found_message"] ?? ""
-        return renderer.page("error", language: page.language, title: page.text["not_found"] ?? "", values: values, status: .notFound)
-    }
-
-    /// Values every signed-in page's frame needs.
-    var frame: [String: Any] {
-        [
-            "principal": [
-                "displayName": principal.user.displayName,
-                "organisationName": language == "ja" ? principal.organisation.nameJa : principal.organisation.nameEn,
-                "overseer": principal.isAuditOverseer,
-                "inbox": principal.receivesReports,
-                "admin": principal.allows(.admin),
-                "hubAdmin": principal.allows(.admin) && principal.isHubAdministrator,
-            ] as [String: Any],
-            "csrf": session.csrfToken,
-        ]
+        let model = ErrorPage.Model(frame: page.frame, heading: page.text["not_found"] ?? "", message: page.text["not_found_message"] ?? "")
+        return renderer.page("error", language: page.language, title: page.text["not_found"] ?? "", model: model, status: .notFound)
     }
 }
 

@@ -3,17 +3,28 @@ import KakehashiCore
 
 /// Deadlines as the pages show them: due times in the viewer's zone and a countdown in the page's language.
 enum DeadlineRows {
+    /// One stage's deadline as a row reads it.
+    struct Row: Encodable, Sendable, Equatable {
+        let regime: String
+        let stage: String
+        let due: String
+        let countdown: String
+        let state: String
+        let overdue: Bool
+        let provisional: Bool
+        let authorities: String
+    }
+
     /// One stage's row.
-    static func values(_ deadline: StageDeadline, zone: String, language: String) -> [String: Any] {
+    static func row(_ deadline: StageDeadline, zone: String, language: String) -> Row {
         let lang: ReportLanguage = language == "en" ? .en : .ja
         let state = deadline.summary(timeZone: zone).state
-        return [
-            "regime": deadline.regime.name[lang], "stage": deadline.stage.name[lang],
-            "due": deadline.dueAt.map { DeadlineDisplay.format($0, timeZone: zone, language: lang) } ?? "—",
-            "countdown": countdown(deadline, language: language), "state": state,
-            "overdue": state == "overdue", "provisional": deadline.isProvisional,
-            "authorities": deadline.regime.authorities.joined(separator: ", "),
-        ]
+        return Row(
+            regime: deadline.regime.name[lang], stage: deadline.stage.name[lang],
+            due: deadline.dueAt.map { DeadlineDisplay.format($0, timeZone: zone, language: lang) } ?? "—",
+            countdown: countdown(deadline, language: language), state: state,
+            overdue: state == "overdue", provisional: deadline.isProvisional,
+            authorities: deadline.regime.authorities.joined(separator: ", "))
     }
 
     /// "due in 11 h 07 min", "overdue by 2 h 00 min", "delivered", … in `language`.

@@ -22,26 +22,30 @@ struct InboxPageController {
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             guard page.principal.receivesReports else { throw PageNotFound() }
-            var names: [UUID: Organisation] = [:]
-            for organisation in try await reporting.hub.organisations.list() { names[organisation.id] = organisation }
-            var rows: [[String: Any]] = []
-            for delivery in try await service.inbox(for: page.principal, context: context) {
-                let overview = try await IncidentOverview.load(delivery.incidentID, page: page, service: service, context: context, action: "web.inbox")
-                let submitted = try overview.access.submissions.first { $0.version == delivery.version }.map { try ReportInput.decode($0.json) }
-                var row = DeliveryRow.values(delivery, recipient: names[delivery.recipientOrganisation], page: page, canAcknowledge: true)
-                row["reporter"] = names[overview.access.record.reporterOrganisation].map(page.name(of:)) ?? "-"
-                row["title"] = overview.title(language: page.language)
-                row["kind"] = overview.access.submissions.first { $0.version == delivery.version }.map { $0.kind.label[page.language == "en" ? .en : .ja] } ?? ""
-                row["category"] = submitted.map { page.text["category_\($0.category.rawValue)"] ?? $0.category.rawValue } ?? ""
-                row["tlp"] = (submitted?.sharing.tlp.displayName).orFalse
-                row["tlpClass"] = submitted?.sharing.tlp.cssClass ?? ""
-                rows.append(row)
-            }
-            var values = page.frame
-            values["deliveries"] = rows
-            values["acknowledged"] = request.uri.queryParameters["acknowledged"] != nil
-            return renderer.page("inbox", language: page.language, title: page.text["inbox"] ?? "", values: values)
+            let model = try await model(page: page, context: context, acknowledged: request.uri.queryParameters["acknowledged"] != nil)
+            return renderer.page("inbox", language: page.language, title: page.text["inbox"] ?? "", model: model)
         }
+    }
+
+    /// The inbox's model: every delivery to the viewer's organisation with what it may read of the report.
+    func model(page: PageSession, context: HubRequestContext, acknowledged: Bool) async throws -> InboxPage.Model {
+        var names: [UUID: Organisation] = [:]
+        for organisation in try await reporting.hub.organisations.list() { names[organisation.id] = organisation }
+        var rows: [InboxPage.Model.Row] = []
+        for delivery in try await service.inbox(for: page.principal, context: context) {
+            let overview = try await IncidentOverview.load(delivery.incidentID, page: page, service: service, context: context, action: "web.inbox")
+            let submission = overview.access.submissions.first { $0.version == delivery.version }
+            let submitted = try submission.map { try ReportInput.decode($0.json) }
+            rows.append(InboxPage.Model.Row(
+                delivery: DeliveryRow(delivery, recipient: names[delivery.recipientOrganisation], page: page, canAcknowledge: true),
+                reporter: names[overview.access.record.reporterOrganisation].map(page.name(of:)) ?? "-",
+                title: overview.title(language: page.language),
+                kind: submission.map { $0.kind.label[page.language == "en" ? .en : .ja] } ?? "",
+                category: submitted.map { page.text["category_\($0.category.rawValue)"] ?? $0.category.rawValue } ?? "",
+                tlp: (submitted?.sharing.tlp.displayName).orFalse,
+                tlpClass: submitted?.sharing.tlp.cssClass ?? ""))
+        }
+        return InboxPage.Model(frame: page.frame, deliveries: rows, acknowledged: acknowledged)
     }
 
     /// Acknowledges a delivery for the recipient; anyone else's attempt is refused (audited) with the 404 page.

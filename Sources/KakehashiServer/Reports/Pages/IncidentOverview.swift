@@ -32,17 +32,13 @@ struct IncidentOverview {
     }
 
     /// The row of the incident list.
-    func listValues(page: PageSession) -> [String: Any] {
+    func listRow(page: PageSession) -> IncidentListPage.Model.Row {
         let text = page.text
-        var values: [String: Any] = [
-            "id": id, "title": title(language: page.language),
-            "category": text["category_\(access.record.category)"] ?? access.record.category,
-            "status": text["incident_status_\(access.record.status.rawValue)"] ?? access.record.status.rawValue,
-            "version": (access.record.latestVersion > 0 ? access.record.latestVersion : nil).orFalse, "next": false,
-        ]
-        if let next = DeadlineRows.next(deadlines) {
-            values["next"] = DeadlineRows.values(next, zone: page.principal.user.timeZone, language: page.language)
-        }
-        return values
+        return IncidentListPage.Model.Row(
+            id: id, title: title(language: page.language),
+            category: text["category_\(access.record.category)"] ?? access.record.category,
+            status: text["incident_status_\(access.record.status.rawValue)"] ?? access.record.status.rawValue,
+            version: (access.record.latestVersion > 0 ? access.record.latestVersion : nil).orFalse,
+            next: DeadlineRows.next(deadlines).map { DeadlineRows.row($0, zone: page.principal.user.timeZone, language: page.language) }.orFalse)
     }
 }

@@ -30,32 +30,36 @@ extension IncidentPagesController {
 
     /// The review step: the whole report, the deadlines it starts, and the submit form.
     func reviewPage(page: PageSession, overview: IncidentOverview, report: IncidentReport, refusal: SubmissionRefusal?, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let title = "\(page.text["step_review"] ?? "") · \(page.text["incident_report"] ?? "")"
+        return renderer.page("incident-review", language: page.language, title: title,
+                             model: reviewModel(page: page, overview: overview, report: report, refusal: refusal, problem: problem), status: status)
+    }
+
+    /// The review step's model: `report` in rows, its deadlines, the kinds it may be submitted as, and a refusal or problem.
+    func reviewModel(page: PageSession, overview: IncidentOverview, report: IncidentReport, refusal: SubmissionRefusal?, problem: String?) -> IncidentReviewPage.Model {
         let lang: ReportLanguage = page.language == "en" ? .en : .ja
         let record = overview.access.record
-        var values = page.frame
-        values["steps"] = Self.stepLinks(incidentID: overview.id, current: .review, text: page.text)
-        values["incidentID"] = overview.id
-        values["summary"] = ReportSummary(language: page.language, zone: page.principal.user.timeZone).rows(report)
-        values["deadlines"] = overview.deadlines.map { DeadlineRows.values($0, zone: page.principal.user.timeZone, language: page.language) }
         let kinds: [SubmissionKind] = record.status == .closed ? [] : record.latestVersion == 0 ? [.initial] : [.update, .final]
-        values["kinds"] = kinds.enumerated().map { index, kind -> [String: Any] in ["value": kind.rawValue, "label": kind.label[lang], "checked": index == 0] }
-        values["closed"] = record.status == .closed
-        values["problem"] = problem.orFalse
-        if let refusal {
-            values["refusal"] = [
-                "heading": refusal.message(in: lang).split(separator: "\n").first.map(String.init) ?? "",
-                "missing": refusal.missing.map { item -> [String: Any] in
-                    ["field": item.field.label[lang], "code": item.field.rawValue,
-                     "stages": item.requiredBy.map { "\($0.regimeName[lang]) — \($0.stageName[lang])" }.joined(separator: lang == .ja ? "、" : "; "),
-                     "href": "/incidents/\(overview.id)/steps/\(ReportStep.holding(item.field).slug)",
-                     "step": page.text[ReportStep.holding(item.field).titleKey] ?? ""]
-                },
-            ] as [String: Any]
-        } else {
-            values["refusal"] = false
+        let shownRefusal = refusal.map { refusal in
+            IncidentReviewPage.Model.Refusal(
+                heading: refusal.message(in: lang).split(separator: "\n").first.map(String.init) ?? "",
+                missing: refusal.missing.map { item in
+                    .init(field: item.field.label[lang], code: item.field.rawValue,
+                          stages: item.requiredBy.map { "\($0.regimeName[lang]) — \($0.stageName[lang])" }.joined(separator: lang == .ja ? "、" : "; "),
+                          href: "/incidents/\(overview.id)/steps/\(ReportStep.holding(item.field).slug)",
+                          step: page.text[ReportStep.holding(item.field).titleKey] ?? "")
+                })
         }
-        let title = "\(page.text["step_review"] ?? "") · \(page.text["incident_report"] ?? "")"
-        return renderer.page("incident-review", language: page.language, title: title, values: values, status: status)
+        return IncidentReviewPage.Model(
+            frame: page.frame,
+            steps: Self.stepLinks(incidentID: overview.id, current: .review, text: page.text),
+            incidentID: overview.id,
+            summary: ReportSummary(language: page.language, zone: page.principal.user.timeZone).rows(report),
+            deadlines: overview.deadlines.map { DeadlineRows.row($0, zone: page.principal.user.timeZone, language: page.language) },
+            kinds: kinds.enumerated().map { index, kind in .init(value: kind.rawValue, label: kind.label[lang], checked: index == 0) },
+            closed: record.status == .closed,
+            problem: problem.orFalse,
+            refusal: shownRefusal.orFalse)
     }
 
     /// An incident's page. For its reporter: status, every stage's deadline with a countdown, every delivery's
@@ -65,32 +69,39 @@ extension IncidentPagesController {
             let overview = try await IncidentOverview.load(try Self.incidentID(context), page: page, service: service, context: context, action: "web.incident.read")
             try await reporting.hub.audit.append(.by(context, action: "web.incident.read", objectType: "incident", objectID: overview.id,
                                                      details: ["relation": overview.access.relation.rawValue]))
-            let lang: ReportLanguage = page.language == "en" ? .en : .ja
-            let zone = page.principal.user.timeZone
-            var names: [UUID: Organisation] = [:]
-            for organisation in try await reporting.hub.organisations.list() { names[organisation.id] = organisation }
-            let record = overview.access.record
-            var values = page.frame
-            values["incidentID"] = overview.id
-            values["incidentTitle"] = overview.title(language: page.language)
-            values["isReporter"] = overview.access.relation == .reporter
-            values["canEdit"] = overview.access.relation == .reporter && page.principal.allows(.report) && record.status != .closed
-            values["status"] = page.text["incident_status_\(record.status.rawValue)"] ?? record.status.rawValue
-            values["category"] = page.text["category_\(record.category)"] ?? record.category
-            values["version"] = record.latestVersion
-            values["submitted"] = request.uri.queryParameters["submitted"].flatMap { SubmissionKind(rawValue: String($0)) }.map { $0.label[lang] }.orFalse
-            values["reporterName"] = names[record.reporterOrganisation].map { lang == .ja ? $0.nameJa : $0.nameEn } ?? "-"
-            values["deadlines"] = overview.deadlines.map { DeadlineRows.values($0, zone: zone, language: page.language) }
-            values["submissions"] = overview.access.submissions.map { submission -> [String: Any] in
-                ["version": submission.version, "kind": submission.kind.label[lang], "by": submission.submittedBy,
-                 "at": DeadlineDisplay.format(submission.submittedAt, timeZone: zone, language: lang),
-                 "unassigned": submission.unassignedAuthorities.isEmpty ? false : submission.unassignedAuthorities.joined(separator: ", ")]
-            }
-            values["deliveries"] = overview.access.deliveries.map { delivery in
-                DeliveryRow.values(delivery, recipient: names[delivery.recipientOrganisation], page: page, canAcknowledge: overview.access.relation == .recipient)
-            }
-            values["summary"] = overview.access.relation == .recipient ? overview.report.map { ReportSummary(language: page.language, zone: zone).rows($0) } ?? [] : []
-            return renderer.page("incident", language: page.language, title: overview.title(language: page.language), values: values)
+            let submitted = request.uri.queryParameters["submitted"].flatMap { SubmissionKind(rawValue: String($0)) }
+            let model = try await incidentModel(page: page, overview: overview, submitted: submitted)
+            return renderer.page("incident", language: page.language, title: overview.title(language: page.language), model: model)
         }
+    }
+
+    /// An incident page's model; `submitted` is the kind just submitted, if the page follows a submission.
+    func incidentModel(page: PageSession, overview: IncidentOverview, submitted: SubmissionKind?) async throws -> IncidentPage.Model {
+        let lang: ReportLanguage = page.language == "en" ? .en : .ja
+        let zone = page.principal.user.timeZone
+        var names: [UUID: Organisation] = [:]
+        for organisation in try await reporting.hub.organisations.list() { names[organisation.id] = organisation }
+        let record = overview.access.record
+        return IncidentPage.Model(
+            frame: page.frame,
+            incidentID: overview.id,
+            incidentTitle: overview.title(language: page.language),
+            isReporter: overview.access.relation == .reporter,
+            canEdit: overview.access.relation == .reporter && page.principal.allows(.report) && record.status != .closed,
+            status: page.text["incident_status_\(record.status.rawValue)"] ?? record.status.rawValue,
+            category: page.text["category_\(record.category)"] ?? record.category,
+            version: record.latestVersion,
+            submitted: submitted.map { $0.label[lang] }.orFalse,
+            reporterName: names[record.reporterOrganisation].map { lang == .ja ? $0.nameJa : $0.nameEn } ?? "-",
+            deadlines: overview.deadlines.map { DeadlineRows.row($0, zone: zone, language: page.language) },
+            submissions: overview.access.submissions.map { submission in
+                .init(version: submission.version, kind: submission.kind.label[lang], by: submission.submittedBy,
+                      at: DeadlineDisplay.format(submission.submittedAt, timeZone: zone, language: lang),
+                      unassigned: (submission.unassignedAuthorities.isEmpty ? nil : submission.unassignedAuthorities.joined(separator: ", ")).orFalse)
+            },
+            deliveries: overview.access.deliveries.map { delivery in
+                DeliveryRow(delivery, recipient: names[delivery.recipientOrganisation], page: page, canAcknowledge: overview.access.relation == .recipient)
+            },
+            summary: overview.access.relation == .recipient ? overview.report.map { ReportSummary(language: page.language, zone: zone).rows($0) } ?? [] : [])
     }
 }

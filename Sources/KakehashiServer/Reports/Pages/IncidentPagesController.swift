@@ -26,15 +26,17 @@ struct IncidentPagesController {
 
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
-            var rows: [[String: Any]] = []
-            for record in try await service.list(for: page.principal, context: context) {
-                rows.append(try await IncidentOverview.load(record.id, page: page, service: service, context: context, action: "web.incident.list").listValues(page: page))
-            }
-            var values = page.frame
-            values["incidents"] = rows
-            values["canReport"] = page.principal.allows(.report)
-            return renderer.page("incidents", language: page.language, title: page.text["incidents"] ?? "", values: values)
+            renderer.page("incidents", language: page.language, title: page.text["incidents"] ?? "", model: try await listModel(page: page, context: context))
         }
+    }
+
+    /// The incident list's model: the organisation's incidents with their next deadlines.
+    func listModel(page: PageSession, context: HubRequestContext) async throws -> IncidentListPage.Model {
+        var rows: [IncidentListPage.Model.Row] = []
+        for record in try await service.list(for: page.principal, context: context) {
+            rows.append(try await IncidentOverview.load(record.id, page: page, service: service, context: context, action: "web.incident.list").listRow(page: page))
+        }
+        return IncidentListPage.Model(frame: page.frame, incidents: rows, canReport: page.principal.allows(.report))
     }
 
     @Sendable func newIncident(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -94,30 +96,34 @@ struct IncidentPagesController {
 
     /// Renders one step of the form from `form` (the draft written out, or what was posted), errors beside their fields.
     func stepPage(page: PageSession, incidentID: String?, step: ReportStep, form: FormFields, errors: [String: String], status: HTTPResponse.Status = .ok) -> Response {
-        let errorTexts = errors.mapValues { page.text[$0] ?? $0 }
-        var values = page.frame
-        values["steps"] = Self.stepLinks(incidentID: incidentID, current: step, text: page.text)
-        values["stepNumber"] = step.rawValue
-        values["stepTitle"] = page.text[step.titleKey] ?? ""
-        values["formAction"] = incidentID.map { "/incidents/\($0)/steps/\(step.slug)" } ?? "/incidents/new"
-        values["incidentID"] = incidentID.orFalse
-        let groups = ReportFormLayout(form: form, language: page.language).groups(step)
-        values["groups"] = groups.map { $0.values(form, errors: errorTexts) }
-        values["errorCount"] = (errors.isEmpty ? nil : errors.count).orFalse
-        // The summary links each error to its field, in the form's order, for keyboard and screen-reader users.
-        values["errorLinks"] = groups.flatMap(\.fields).compactMap { field -> [String: Any]? in
-            guard let error = errorTexts[field.name] else { return nil }
-            return ["target": field.name, "text": "\(field.label): \(error)"]
-        }
         let title = "\(page.text[step.titleKey] ?? "") · \(page.text["incident_report"] ?? "")"
-        return renderer.page("incident-step", language: page.language, title: title, values: values, status: status)
+        return renderer.page("incident-step", language: page.language, title: title,
+                             model: stepModel(page: page, incidentID: incidentID, step: step, form: form, errors: errors), status: status)
+    }
+
+    /// A step's model: its fields filled from `form`, each error (a message key) beside its field and in the summary.
+    func stepModel(page: PageSession, incidentID: String?, step: ReportStep, form: FormFields, errors: [String: String]) -> IncidentStepPage.Model {
+        let errorTexts = errors.mapValues { page.text[$0] ?? $0 }
+        let groups = ReportFormLayout(form: form, language: page.language).groups(step)
+        return IncidentStepPage.Model(
+            frame: page.frame,
+            steps: Self.stepLinks(incidentID: incidentID, current: step, text: page.text),
+            stepNumber: step.rawValue,
+            stepTitle: page.text[step.titleKey] ?? "",
+            formAction: incidentID.map { "/incidents/\($0)/steps/\(step.slug)" } ?? "/incidents/new",
+            incidentID: incidentID.orFalse,
+            groups: groups.map { $0.model(form, errors: errorTexts) },
+            errorCount: (errors.isEmpty ? nil : errors.count).orFalse,
+            // The summary links each error to its field, in the form's order, for keyboard and screen-reader users.
+            errorLinks: groups.flatMap(\.fields).compactMap { field in
+                errorTexts[field.name].map { IncidentStepPage.Model.ErrorLink(target: field.name, text: "\(field.label): \($0)") }
+            })
     }
 
     /// The step navigation: every step links once the incident exists.
-    static func stepLinks(incidentID: String?, current: ReportStep, text: [String: String]) -> [[String: Any]] {
-        ReportStep.allCases.map { step -> [String: Any] in
-            let href = incidentID.map { "/incidents/\($0)/steps/\(step.slug)" }.orFalse
-            return ["number": step.rawValue, "title": text[step.titleKey] ?? "", "href": href, "current": step == current]
+    static func stepLinks(incidentID: String?, current: ReportStep, text: [String: String]) -> [StepLink] {
+        ReportStep.allCases.map { step in
+            StepLink(number: step.rawValue, title: text[step.titleKey] ?? "", href: incidentID.map { "/incidents/\($0)/steps/\(step.slug)" }.orFalse, current: step == current)
         }
     }
 

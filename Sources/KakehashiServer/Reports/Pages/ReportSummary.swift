@@ -3,6 +3,12 @@ import KakehashiCore
 
 /// A report as rows of label and text, for the review step and for recipients; times in the viewer's zone.
 struct ReportSummary {
+    /// A label and its lines of text.
+    struct Row: Encodable, Sendable, Equatable {
+        let label: String
+        let lines: [String]
+    }
+
     let language: String
     let zone: String
 
@@ -10,7 +16,7 @@ struct ReportSummary {
     private var text: [String: String] { Messages.catalogue(language) }
 
     /// The rows of `report`; blank parts are left out.
-    func rows(_ report: IncidentReport) -> [[String: Any]] {
+    func rows(_ report: IncidentReport) -> [Row] {
         let t = text
         func name(_ key: String) -> String { t[key] ?? key }
         func time(_ date: Date?) -> String? { date.map { DeadlineDisplay.format($0, timeZone: zone, language: lang) } }
@@ -60,6 +66,6 @@ struct ReportSummary {
             (name("ddos_legend"), [ddos].compactMap { $0 }.filter { !$0.isEmpty }),
             (name("sharing_legend"), sharing.compactMap { $0 }),
         ]
-        return rows.filter { !$0.1.isEmpty }.map { row -> [String: Any] in ["label": row.0, "lines": row.1] }
+        return rows.filter { !$0.1.isEmpty }.map { Row(label: $0.0, lines: $0.1) }
     }
 }

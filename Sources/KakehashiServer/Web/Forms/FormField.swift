@@ -19,34 +19,55 @@ struct FormField {
     /// The language of the text typed into it, for screen readers and input methods.
     var lang: String = ""
 
-    /// The template values, reading the value from `form` and the error from `errors`.
-    func values(_ form: FormFields, errors: [String: String]) -> [String: Any] {
+    /// What the `field` partial reads.
+    struct Model: Encodable, Sendable, Equatable {
+        /// One choice of a select or a group of checkboxes; a group's have an `id` for their labels.
+        struct Choice: Encodable, Sendable, Equatable {
+            let value: String
+            let label: String
+            let selected: Bool
+            var id: String?
+        }
+
+        let name: String
+        let label: String
+        let value: String
+        // Absent values are `false`, not "": swift-mustache treats an empty string as true in a section.
+        let hint: FalseWhenAbsent<String>
+        let inputLang: FalseWhenAbsent<String>
+        let error: FalseWhenAbsent<String>
+        var isText = false
+        var isTextarea = false
+        var isCheckbox = false
+        var isSelect = false
+        var isGroup = false
+        var type = "text"
+        let checked: Bool
+        var options: [Choice] = []
+    }
+
+    /// The partial's model, reading the value from `form` and the error from `errors`.
+    func model(_ form: FormFields, errors: [String: String]) -> Model {
         let value = form[name] ?? ""
-        var values: [String: Any] = [
-            // Absent values are `false`, not "": swift-mustache treats an empty string as true in a section.
-            "name": name, "label": label, "value": value, "hint": (hint.isEmpty ? nil : hint).orFalse, "inputLang": (lang.isEmpty ? nil : lang).orFalse,
-            "error": errors[name].orFalse,
-            "isText": false, "isTextarea": false, "isCheckbox": false, "isSelect": false, "isGroup": false, "type": "text",
-            "checked": form[name] != nil, "options": [[String: Any]](),
-        ]
+        var model = Model(name: name, label: label, value: value, hint: (hint.isEmpty ? nil : hint).orFalse, inputLang: (lang.isEmpty ? nil : lang).orFalse,
+                          error: errors[name].orFalse, checked: form[name] != nil)
         switch kind {
         case .text, .email, .tel, .number, .datetime:
-            values["isText"] = true
-            let type: String = switch kind { case .email: "email"; case .tel: "tel"; case .number: "number"; case .datetime: "datetime-local"; default: "text" }
-            values["type"] = type
-        case .textarea: values["isTextarea"] = true
-        case .checkbox: values["isCheckbox"] = true
+            model.isText = true
+            model.type = switch kind { case .email: "email"; case .tel: "tel"; case .number: "number"; case .datetime: "datetime-local"; default: "text" }
+        case .textarea: model.isTextarea = true
+        case .checkbox: model.isCheckbox = true
         case .select(let options):
-            values["isSelect"] = true
-            values["options"] = options.map { option -> [String: Any] in ["value": option.value, "label": option.label, "selected": option.value == value] }
+            model.isSelect = true
+            model.options = options.map { .init(value: $0.value, label: $0.label, selected: $0.value == value) }
         case .checkboxes(let options):
-            values["isGroup"] = true
+            model.isGroup = true
             let chosen = Set(form.all(name))
-            values["options"] = options.enumerated().map { index, option -> [String: Any] in
-                ["value": option.value, "label": option.label, "selected": chosen.contains(option.value), "id": "\(name)-\(index)"]
+            model.options = options.enumerated().map { index, option in
+                .init(value: option.value, label: option.label, selected: chosen.contains(option.value), id: "\(name)-\(index)")
             }
         }
-        return values
+        return model
     }
 }
 
@@ -55,7 +76,13 @@ struct FormGroup {
     let legend: String
     let fields: [FormField]
 
-    func values(_ form: FormFields, errors: [String: String]) -> [String: Any] {
-        ["legend": legend, "fields": fields.map { $0.values(form, errors: errors) }]
+    /// What the step template reads of a group.
+    struct Model: Encodable, Sendable, Equatable {
+        let legend: String
+        let fields: [FormField.Model]
+    }
+
+    func model(_ form: FormFields, errors: [String: String]) -> Model {
+        Model(legend: legend, fields: fields.map { $0.model(form, errors: errors) })
     }
 }
