@@ -35,7 +35,7 @@ extension IncidentController {
             throw APIError(.badRequest, code: "nothing-to-submit", "give a report, or save a draft first", field: "report")
         }
 
-        let outcome: ReportSubmitter.Outcome
+        let outcome: IncidentService.Accepted
         switch try await service.submit(report, kind: kind, access: access, by: principal, context: context) {
         case .accepted(let accepted): outcome = accepted
         case .refused(let refusal): return try Self.refusal(refusal)
