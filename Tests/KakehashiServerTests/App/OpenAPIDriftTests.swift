@@ -112,6 +112,30 @@ import Testing
         }
     }
 
+    @Test func everyOtherJSONBodyRequiresWhatTheDocumentRequires() async throws {
+        try await TestHub.run { _, client in
+            let document = try await Self.document(client)
+            let id = UUID().uuidString
+
+            try Self.expectSameRequiredFields(SessionController.SignInRequest.self, "post", "/api/v1/session", example: ["username": "u", "password": "p"], in: document)
+            try Self.expectSameRequiredFields(OrganisationController.CreateRequest.self, "post", "/api/v1/organisations",
+                                              example: ["nameJa": "鉄道", "nameEn": "Rail", "kind": "operator", "sectors": ["railways"], "isacTier": "regular"], in: document)
+            try Self.expectSameRequiredFields(OrganisationController.NotificationEmailsRequest.self, "put", "/api/v1/organisations/{id}/notification-emails",
+                                              example: ["addresses": ["soc@example.jp"]], in: document)
+            try Self.expectSameRequiredFields(UserController.CreateRequest.self, "post", "/api/v1/users", example: [
+                "username": "u", "displayName": "U", "password": "p", "role": "analyst", "organisationID": id, "locale": "ja", "timeZone": "Asia/Tokyo",
+            ], in: document)
+            try Self.expectSameRequiredFields(TokenController.CreateRequest.self, "post", "/api/v1/tokens", example: ["name": "ci", "scopes": ["read"], "expiresInDays": 30], in: document)
+            try Self.expectSameRequiredFields(AuthorityController.AssignRequest.self, "put", "/api/v1/authorities/{authority}", example: ["organisations": [id]], in: document)
+            try Self.expectSameRequiredFields(WebhookController.CreateRequest.self, "post", "/api/v1/webhooks", example: ["url": "https://soc.example.jp/hook", "secret": "s"], in: document)
+            for path in ["/api/v1/findings/not-applicable", "/api/v1/findings/reopen"] {
+                try Self.expectSameRequiredFields(FindingController.DecisionRequest.self, "post", path, example: ["item": "i", "vulnerability": "CVE-2026-0001", "reason": "r"], in: document)
+            }
+            try Self.expectSameRequiredFields(AdvisoryFeedController.CreateRequest.self, "post", "/api/v1/advisory-feeds",
+                                              example: ["url": "https://vendor.example/csaf/provider-metadata.json", "format": "csaf", "intervalHours": 6], in: document)
+        }
+    }
+
     @Test func theRequiredFieldProbeFindsARequiredField() throws {
         struct Probe: Decodable {
             let needed: String
