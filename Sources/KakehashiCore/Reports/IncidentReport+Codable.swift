@@ -7,10 +7,19 @@ extension IncidentReport {
     }
 
     /// Decodes a report, treating absent lists as empty and absent optional sections as not given.
+    ///
+    /// With a reporter under ``ReportCoding/attributedReporter`` in the decoder's `userInfo` (see
+    /// ``ReportCoding/makeDecoder(attributedTo:)``), `reporter` may be absent or null and is then that reporter.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let reporter: Reporter
+        if let attributed = decoder.userInfo[ReportCoding.attributedReporter] as? Reporter, try !c.contains(.reporter) || c.decodeNil(forKey: .reporter) {
+            reporter = attributed
+        } else {
+            reporter = try c.decode(Reporter.self, forKey: .reporter)
+        }
         self.init(
-            reporter: try c.decode(Reporter.self, forKey: .reporter),
+            reporter: reporter,
             contacts: try c.decodeIfPresent([IncidentContact].self, forKey: .contacts) ?? [],
             times: try c.decode(IncidentTimes.self, forKey: .times),
             category: try c.decode(IncidentCategory.self, forKey: .category),
@@ -33,6 +42,22 @@ extension IncidentReport {
 
 /// The JSON coders the hub uses for reports: ISO 8601 instants (with or without fractional seconds).
 public enum ReportCoding {
+    /// The `userInfo` key of the ``Reporter`` that files the reports being decoded: the hub reading a member's
+    /// report. The reporter's `organizationID` is then always that reporter's, whatever the JSON says, and an
+    /// absent `reporter`, `organizationName` or `sectors` is taken from it.
+    public static let attributedReporter = CodingUserInfoKey(rawValue: "kakehashi.report.attributedReporter")!
+
+    /// A decoder for reports filed by `reporter`: see ``attributedReporter``.
+    /// ```swift
+    /// let decoder = ReportCoding.makeDecoder(attributedTo: Reporter(organizationID: "org-tokai-rail", sectors: ["railway"]))
+    /// let report = try decoder.decode(IncidentReport.self, from: Data(#"{"category": "ransomware", "times": {…}}"#.utf8))
+    /// ```
+    public static func makeDecoder(attributedTo reporter: Reporter) -> JSONDecoder {
+        let decoder = makeDecoder()
+        decoder.userInfo[attributedReporter] = reporter
+        return decoder
+    }
+
     /// A decoder for reports, incidents and submissions.
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()

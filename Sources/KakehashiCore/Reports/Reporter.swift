@@ -32,11 +32,19 @@ public struct Reporter: Sendable, Codable, Hashable {
     }
 
     /// Decodes a reporter; lists that are absent are empty.
+    ///
+    /// Under ``ReportCoding/attributedReporter`` the id is the attributed reporter's (the JSON's is not read),
+    /// and an absent name or sector list is the attributed reporter's.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        organizationID = try c.decode(String.self, forKey: .organizationID)
-        organizationName = try c.decodeIfPresent(String.self, forKey: .organizationName)
-        sectors = try c.decodeIfPresent([String].self, forKey: .sectors) ?? []
+        let attributed = decoder.userInfo[ReportCoding.attributedReporter] as? Reporter
+        if let attributed {
+            organizationID = attributed.organizationID
+        } else {
+            organizationID = try c.decode(String.self, forKey: .organizationID)
+        }
+        organizationName = try c.decodeIfPresent(String.self, forKey: .organizationName) ?? attributed?.organizationName
+        sectors = try c.decodeIfPresent([String].self, forKey: .sectors) ?? attributed?.sectors ?? []
         designations = try c.decodeIfPresent([String].self, forKey: .designations) ?? []
         ownDomains = try c.decodeIfPresent([String].self, forKey: .ownDomains) ?? []
     }

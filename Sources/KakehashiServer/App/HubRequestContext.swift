@@ -26,8 +26,8 @@ public struct HubRequestContext: AuthRequestContext, RemoteAddressRequestContext
 
     /// JSON answers: ISO 8601 times, sorted keys, unescaped slashes.
     public var responseEncoder: JSONEncoder { HubJSON.encoder }
-    /// JSON requests: ISO 8601 times.
-    public var requestDecoder: JSONDecoder { HubJSON.decoder }
+    /// JSON requests: ISO 8601 times; a body that does not decode is a 400 naming the field at fault.
+    public var requestDecoder: HubRequestDecoder { HubRequestDecoder() }
 
     /// The largest request body the hub reads (TAXII announces the same as `max_content_length`).
     public var maxUploadSize: Int { HubLimits.maxBodyBytes }

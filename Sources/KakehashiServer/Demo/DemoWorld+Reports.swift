@@ -1,6 +1,7 @@
 import Foundation
 import KakehashiCore
 import KakehashiStorage
+import Logging
 
 extension DemoWorld {
     /// Maps jp-mlit to the transport ministry and jp-nisc to the national office, and files one sample
@@ -8,7 +9,7 @@ extension DemoWorld {
     /// (terminal operating system encrypted, container handling stopped for about two and a half days).
     ///
     /// Runs once: nothing is filed when the port operator already has an incident.
-    public static func seedReporting(hub: Hub) async throws {
+    public static func seedReporting(hub: Hub, logger: Logger) async throws {
         let reporting = try Reporting(hub: hub)
         var byName: [String: Organisation] = [:]
         for organisation in try await hub.organisations.list() { byName[organisation.nameEn] = organisation }
@@ -26,8 +27,8 @@ extension DemoWorld {
         let draft = DraftRecord(incidentID: record.id, json: try ReportInput.json(report), savedBy: "port-analyst", savedAt: now)
         try await reporting.incidents.create(record, draft: draft, audit: seedAudit("incident.create", objectType: "incident", objectID: record.id.uuidString.lowercased()))
         let access = IncidentAccess(record: record, relation: .reporter, submissions: [], deliveries: [], allSubmissions: [], allDeliveries: [])
-        _ = try await ReportSubmitter(reporting: reporting).submit(report, kind: .initial, access: access, username: "port-analyst", organisation: port,
-                                                                 audit: seedAudit("incident.submit", objectType: "incident", objectID: record.id.uuidString.lowercased()))
+        _ = try await IncidentService(reporting: reporting).commit(report, kind: .initial, access: access, username: "port-analyst", organisation: port,
+                                                                   audit: seedAudit("incident.submit", objectType: "incident", objectID: record.id.uuidString.lowercased()), logger: logger)
     }
 
     static func seedAudit(_ action: String, objectType: String, objectID: String) -> AuditRecord {

@@ -74,7 +74,7 @@ public enum DemoWorld {
             }
             credentials.append(Credential(username: seed.username, role: seed.role, organisation: seed.organisation, password: password))
         }
-        try await seedReporting(hub: hub)
+        try await seedReporting(hub: hub, logger: logger)
         try await hub.audit.append(AuditRecord(actorUser: "cli", action: "demo.seed", clientAddress: "local", details: ["users": String(credentials.count)]))
         return credentials
     }

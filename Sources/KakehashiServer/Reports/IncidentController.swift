@@ -40,7 +40,7 @@ struct IncidentController {
 
     @Sendable func create(_ request: Request, context: HubRequestContext) async throws -> EditedResponse<IncidentView> {
         let principal = try context.require(.report)
-        let report = try ReportInput.report(from: try await Self.jsonBody(request, context: context), by: principal.organisation)
+        let report = try await Self.decode(ReportRequest.self, request, by: principal.organisation, context: context).report
         let (record, draft) = try await service.create(report, by: principal, context: context)
         let access = IncidentAccess(record: record, relation: .reporter, submissions: [], deliveries: [], allSubmissions: [], allDeliveries: [])
         return EditedResponse(status: .created, response: try access.view(draft: draft))
@@ -57,7 +57,7 @@ struct IncidentController {
     @Sendable func saveDraft(_ request: Request, context: HubRequestContext) async throws -> DraftView {
         let principal = try context.require(.report)
         let access = try await service.reporterAccess(try Self.incidentID(context), for: principal, context: context, action: "incident.draft", purpose: "edit the draft")
-        let report = try ReportInput.report(from: try await Self.jsonBody(request, context: context), by: principal.organisation)
+        let report = try await Self.decode(ReportRequest.self, request, by: principal.organisation, context: context).report
         let draft = try await service.saveDraft(report, access: access, by: principal, context: context)
         return DraftView(savedAt: draft.savedAt, savedBy: draft.savedBy, report: try ReportInput.decode(draft.json))
     }
@@ -80,16 +80,6 @@ struct IncidentController {
             throw APIError(.badRequest, code: "invalid-id", "the incident id must be a UUID", field: "id")
         }
         return id
-    }
-
-    /// The request body as a JSON value.
-    static func jsonBody(_ request: Request, context: HubRequestContext) async throws -> Any {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        do {
-            return try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))
-        } catch {
-            throw APIError(.badRequest, code: "invalid-body", "the body is not JSON: \(error.localizedDescription)")
-        }
     }
 }
 

@@ -72,4 +72,19 @@ enum DecodingErrorText {
             return "the body could not be read as JSON"
         }
     }
+
+    /// The dotted path at fault, e.g. `times.detectedAt` or `sectors[1]`; nil for the body as a whole.
+    static func field(_ error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        @unknown default: return nil
+        }
+        guard !path.isEmpty else { return nil }
+        return path.enumerated().map { index, key in
+            if let number = key.intValue { return "[\(number)]" }
+            return index == 0 ? key.stringValue : "." + key.stringValue
+        }.joined()
+    }
 }

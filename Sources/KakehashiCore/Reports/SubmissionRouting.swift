@@ -1,25 +1,43 @@
 import Foundation
-import KakehashiCore
-import KakehashiStorage
 
 /// Turns a submission's routes (regimes → authority ids) into one delivery per recipient organisation.
-struct SubmissionRouting: Sendable {
+///
+/// Pure: the caller passes in which organisations receive for each authority id (the hub's authority map),
+/// so the rules can be tested without storage.
+/// ```swift
+/// let routes = SubmissionRoute.routes(for: report, kind: .initial, regimes: regimes)
+/// let routing = SubmissionRouting(routes: routes, directory: ["jp-nisc": [nisc]])
+/// ```
+public struct SubmissionRouting: Sendable, Equatable {
     /// One organisation's share of a submission.
-    struct Recipient: Sendable, Equatable {
-        let organisation: UUID
-        var authorities: [String]
-        var regimes: [String]
+    public struct Recipient: Sendable, Equatable {
+        /// The receiving organisation's id.
+        public let organisation: UUID
+        /// The authority ids it receives for, in the order the routes name them.
+        public var authorities: [String]
+        /// The regimes under which it receives, in the order the routes name them.
+        public var regimes: [String]
+
+        /// Creates a recipient.
+        public init(organisation: UUID, authorities: [String], regimes: [String]) {
+            self.organisation = organisation
+            self.authorities = authorities
+            self.regimes = regimes
+        }
     }
 
     /// Recipient organisations in the order the routes name them.
-    let recipients: [Recipient]
+    public let recipients: [Recipient]
     /// Authority ids (or unresolved roles) no organisation receives for.
-    let unassigned: [String]
+    public let unassigned: [String]
     /// Regimes that reached no organisation at all.
-    let undeliveredRegimes: [String]
+    public let undeliveredRegimes: [String]
 
     /// Resolves `routes` through the authority map.
-    init(routes: [SubmissionRoute], directory: [String: [UUID]]) {
+    /// - Parameters:
+    ///   - routes: the submission's routes, from ``SubmissionRoute/routes(for:kind:incident:regimes:)``.
+    ///   - directory: for each authority id, the organisations that receive for it (none: unassigned).
+    public init(routes: [SubmissionRoute], directory: [String: [UUID]]) {
         var recipients: [Recipient] = []
         var unassigned: [String] = []
         var undelivered: [String] = []

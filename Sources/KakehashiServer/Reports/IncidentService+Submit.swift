@@ -3,13 +3,16 @@ import KakehashiCore
 import KakehashiStorage
 import Logging
 
-/// Validates, routes and commits one submission; the API and the demo seed both go through it.
-struct ReportSubmitter: Sendable {
-    let reporting: Reporting
-    var logger = Logger(label: "kakehashi.reports")
+extension IncidentService {
+    /// What came of a submission.
+    enum SubmitResult: Sendable {
+        case accepted(Accepted)
+        /// Refused for missing fields; the report was kept as the draft.
+        case refused(SubmissionRefusal)
+    }
 
     /// What an accepted submission produced.
-    struct Outcome: Sendable {
+    struct Accepted: Sendable {
         let version: Int
         let submittedAt: Date
         let deliveries: [DeliveryRecord]
@@ -23,11 +26,45 @@ struct ReportSubmitter: Sendable {
         let sharingProblem: String?
     }
 
-    /// Submits `report` as `kind` for the incident in `access`.
+    /// Submits `report` as `kind` for the principal: validated against every applicable stage, routed, delivered.
+    /// A refusal keeps the report as the draft, so nothing typed is lost.
+    /// - Throws: ``APIError`` 409 when `kind` is out of order (initial first and once, nothing after the final report).
+    func submit(_ report: IncidentReport, kind: SubmissionKind, access: IncidentAccess, by principal: Principal, context: HubRequestContext) async throws -> SubmitResult {
+        try Self.checkOrder(kind, record: access.record)
+        let report = ReportInput.attributed(report, to: principal.organisation)
+        let objectID = access.record.id.uuidString.lowercased()
+        do {
+            return .accepted(try await commit(
+                report, kind: kind, access: access, username: principal.user.username, organisation: principal.organisation,
+                audit: .by(context, action: "incident.submit", objectType: "incident", objectID: objectID), logger: context.logger))
+        } catch let refusal as SubmissionRefusal {
+            let draft = DraftRecord(incidentID: access.record.id, json: try ReportInput.json(report), savedBy: principal.user.username, savedAt: Date())
+            let fields = refusal.missing.map(\.field.rawValue).joined(separator: ",")
+            try await reporting.incidents.saveDraft(draft, category: report.category.rawValue, audit: .by(
+                context, action: "incident.submit.refused", objectType: "incident", objectID: objectID, details: ["kind": kind.rawValue, "missing": fields]))
+            return .refused(refusal)
+        }
+    }
+
+    /// Initial first and once; updates and the final report after it; nothing after the final report.
+    static func checkOrder(_ kind: SubmissionKind, record: IncidentRecord) throws {
+        if record.status == .closed {
+            throw APIError(.conflict, code: "incident-closed", "the final report was submitted already; the incident is closed", field: "kind")
+        }
+        if kind == .initial, record.latestVersion > 0 {
+            throw APIError(.conflict, code: "already-reported", "the initial report was submitted already (version 1); send an update or the final report", field: "kind")
+        }
+        if kind != .initial, record.latestVersion == 0 {
+            throw APIError(.conflict, code: "not-yet-reported", "submit the initial report first", field: "kind")
+        }
+    }
+
+    /// Validates, routes and commits one submission of `report` as `kind` for the incident in `access`, then
+    /// shares it where the reporter consented. ``submit(_:kind:access:by:context:)`` and the demo seed both end here.
     ///
     /// - Throws: ``SubmissionRefusal`` when fields are missing (nothing is written);
     ///   ``StorageError`` `conflict` when another submission was committed meanwhile.
-    func submit(_ report: IncidentReport, kind: SubmissionKind, access: IncidentAccess, username: String, organisation: Organisation, audit: AuditRecord) async throws -> Outcome {
+    func commit(_ report: IncidentReport, kind: SubmissionKind, access: IncidentAccess, username: String, organisation: Organisation, audit: AuditRecord, logger: Logger) async throws -> Accepted {
         let record = access.record
         let incident = try access.domainIncident()
         let (regimes, regimesVersion) = try await reporting.regimes.active()
@@ -70,7 +107,7 @@ struct ReportSubmitter: Sendable {
             logger.error("sharing the incident failed", metadata: ["incident.id": "\(record.id)", "error": "\(error)"])
             problem = "the shareable bundle could not be stored; the submission itself was delivered"
         }
-        return Outcome(version: version, submittedAt: now, deliveries: deliveries, unassigned: routing.unassigned, deadlines: deadlines, incident: updated,
-                       shared: shared, sharingProblem: problem)
+        return Accepted(version: version, submittedAt: now, deliveries: deliveries, unassigned: routing.unassigned, deadlines: deadlines, incident: updated,
+                        shared: shared, sharingProblem: problem)
     }
 }
