@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func routerAndDocumentDescribeTheSameOperations() async throws {
-        try await TestHub.run { hub, client in
+        try await TestHub.run(on: .sqlite) { hub, client in
             let router = try await buildRouter(hub: hub.hub)
             let document = try await Self.document(client)
 
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func requestStructsRequireWhatTheDocumentRequires() async throws {
-        try await TestHub.run { _, client in
+        try await TestHub.run(on: .sqlite) { _, client in
             let document = try await Self.document(client)
             let reportDecoder = ReportCoding.makeDecoder(attributedTo: Reporter(organizationID: "org-test", sectors: ["railway"]))
             let report = ReportingWorld.railwayReport()
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func everyOtherJSONBodyRequiresWhatTheDocumentRequires() async throws {
-        try await TestHub.run { _, client in
+        try await TestHub.run(on: .sqlite) { _, client in
             let document = try await Self.document(client)
             let id = UUID().uuidString
 

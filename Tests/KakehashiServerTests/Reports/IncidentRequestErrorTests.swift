@@ -6,24 +6,12 @@ import Testing
 
 /// Bodies the incident API cannot take: each answer is a 400 with a stable code and the field at fault.
 @Suite struct IncidentRequestErrorTests {
-    /// The error body every non-TAXII endpoint answers with.
-    struct ErrorReply: Decodable {
-        struct Detail: Decodable {
-            let status: Int
-            let code: String
-            let message: String
-            let field: String?
-        }
-
-        let error: Detail
+    static func error(_ reply: APIResponse) throws -> ErrorResponse.Detail {
+        try reply.decode(ErrorResponse.self).error
     }
 
-    static func error(_ reply: (status: HTTPResponse.Status, json: Any?, body: String)) throws -> ErrorReply.Detail {
-        try JSONDecoder().decode(ErrorReply.self, from: Data(reply.body.utf8)).error
-    }
-
-    @Test func createRefusesWhatIsNotAReport() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func createRefusesWhatIsNotAReport(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             var noCategory = ReportingWorld.railwayReport()
             noCategory["category"] = nil
             var badInstant = ReportingWorld.railwayReport()
@@ -42,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func aDraftThatIsNotAReportKeepsTheSavedDraft() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func aDraftThatIsNotAReportKeepsTheSavedDraft(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             var earthquake = ReportingWorld.railwayReport()
             earthquake["category"] = "earthquake"
@@ -56,8 +44,8 @@ import Testing
         }
     }
 
-    @Test func submitNamesTheFieldAtFault() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func submitNamesTheFieldAtFault(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let id = try await world.createIncident()
             let path = "/api/v1/incidents/\(id)/submissions"
             var noTimes = ReportingWorld.railwayReport()
@@ -81,8 +69,8 @@ import Testing
         }
     }
 
-    @Test func otherEndpointsNameTheMissingField() async throws {
-        try await ReportingWorld.run { world in
+    @Test(arguments: TestEngine.allCases) func otherEndpointsNameTheMissingField(engine: TestEngine) async throws {
+        try await ReportingWorld.run(on: engine) { world in
             let missing = try Self.error(await world.call(.post, "/api/v1/campaigns", as: "center-admin", json: ["titleJa": "x", "sectors": ["railways"]]))
             let wrongType = try Self.error(await world.call(.post, "/api/v1/campaigns", as: "center-admin", json: ["titleJa": "x", "titleEn": "x", "sectors": "railways"]))
 
