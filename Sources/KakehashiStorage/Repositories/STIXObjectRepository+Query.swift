@@ -39,6 +39,7 @@ extension STIXObjectRepository {
             // the aggregate its rows in date-added order, so the texts are joined in that order without the
             // sort that `group_concat(… ORDER BY …)` would add (a copy of every text into a temporary B-tree).
             // PostgreSQL is told the order. The storage tests compare these pages with row pages on both.
+            // The aggregates themselves differ (SQLKit's dialect has no text aggregate), so this branch stays.
             let joined = engine == .postgres ? SQLRaw("string_agg(json, ',' ORDER BY date_added)") : SQLRaw("group_concat(json, ',')")
             let select = db.select()
                 .column(SQLFunction("count", args: SQLLiteral.all), as: "n")
