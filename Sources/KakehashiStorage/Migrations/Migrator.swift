@@ -65,7 +65,7 @@ public struct Migrator: Sendable {
     /// The schema version the database holds now (0 for an empty database).
     public func currentVersion(_ database: HubDatabase) async throws -> Int {
         try await database.read { db in
-            let rows = try await db.raw("SELECT MAX(version) AS v FROM schema_migrations").all()
+            let rows = try await db.raw("SELECT MAX(\(Schema.SchemaMigrations.version)) AS v FROM \(Schema.SchemaMigrations.table)").all()
             return try rows.first?.decodeNil(column: "v") == false ? rows[0].decode(column: "v", as: Int.self) : 0
         }
     }

@@ -118,7 +118,7 @@ public struct AdvisoryDocumentRepository: Sendable {
     /// whether the index it holds is current (also when another hub process did the import).
     public func revision() async throws -> String {
         try await database.read { db in
-            guard let row = try await db.raw("SELECT COUNT(*) AS n, MAX(imported_at) AS last FROM advisory_documents").first() else { return "0" }
+            guard let row = try await db.raw("SELECT COUNT(*) AS n, MAX(\(Schema.AdvisoryDocuments.importedAt)) AS last FROM \(Schema.AdvisoryDocuments.table)").first() else { return "0" }
             return "\(try row.decode(column: "n", as: Int64.self)):\(try row.decode(column: "last", as: Int64?.self) ?? 0)"
         }
     }

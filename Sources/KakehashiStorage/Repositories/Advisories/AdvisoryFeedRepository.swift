@@ -76,7 +76,7 @@ public struct AdvisoryFeedRepository: Sendable {
             // SKIP LOCKED lets another process's claim pass the rows this one holds; SQLKit's locking
             // clause cannot say it, and SQLite (no row locks: the transaction holds the write lock) needs none.
             let lock = db.dialect.locksSelectedRows ? " FOR UPDATE SKIP LOCKED" : ""
-            let rows = try await db.raw("SELECT * FROM advisory_feeds WHERE next_fetch_at <= \(bind: now.micros) ORDER BY next_fetch_at\(unsafeRaw: lock)").all()
+            let rows = try await db.raw("SELECT * FROM \(Schema.AdvisoryFeeds.table) WHERE \(Schema.AdvisoryFeeds.nextFetchAt) <= \(bind: now.micros) ORDER BY \(Schema.AdvisoryFeeds.nextFetchAt)\(unsafeRaw: lock)").all()
             var due: [Feed] = []
             for row in rows {
                 var feed = try Self.decode(row)

@@ -20,9 +20,9 @@ extension EmailOutbox {
             // clause cannot say it, and SQLite (no row locks: the transaction holds the write lock) needs none.
             let lock = db.dialect.locksSelectedRows ? " FOR UPDATE SKIP LOCKED" : ""
             let query: SQLQueryString = """
-                SELECT * FROM email_outbox
-                WHERE state = \(bind: State.pending.rawValue) AND next_attempt_at <= \(bind: now.micros)
-                ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
+                SELECT * FROM \(Schema.EmailOutbox.table)
+                WHERE \(Schema.EmailOutbox.state) = \(bind: State.pending.rawValue) AND \(Schema.EmailOutbox.nextAttemptAt) <= \(bind: now.micros)
+                ORDER BY \(Schema.EmailOutbox.nextAttemptAt) LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
                 """
             var due: [DueEmail] = []
             for row in try await db.raw(query).all() {

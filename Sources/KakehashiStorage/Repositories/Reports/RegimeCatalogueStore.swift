@@ -32,7 +32,7 @@ public struct RegimeCatalogueStore: Sendable {
     public func activate(json: String, by username: String, audit: AuditRecord, now: Date = Date()) async throws -> Int {
         do {
             return try await database.transaction { db in
-                let row = try await db.raw("SELECT COALESCE(MAX(version), 0) AS latest FROM regime_catalogues").first()
+                let row = try await db.raw("SELECT COALESCE(MAX(\(Schema.RegimeCatalogues.version)), 0) AS latest FROM \(Schema.RegimeCatalogues.table)").first()
                 let version = Int(try row?.decode(column: "latest", as: Int64.self) ?? 0) + 1
                 try await db.insert(into: Schema.RegimeCatalogues.table).columns(Schema.RegimeCatalogues.version, Schema.RegimeCatalogues.json, Schema.RegimeCatalogues.createdBy, Schema.RegimeCatalogues.createdAt)
                     .values(SQLBind(Int64(version)), SQLBind(json), SQLBind(username), SQLBind(now.micros)).run()

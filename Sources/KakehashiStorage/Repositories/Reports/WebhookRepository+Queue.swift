@@ -11,10 +11,10 @@ extension WebhookRepository {
             // clause cannot say it, and SQLite (no row locks: the transaction holds the write lock) needs none.
             let lock = db.dialect.locksSelectedRows ? " FOR UPDATE OF d SKIP LOCKED" : ""
             let query: SQLQueryString = """
-                SELECT d.*, e.url AS endpoint_url, e.secret AS endpoint_secret
-                FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-                WHERE d.state = \(bind: WebhookDelivery.State.pending.rawValue) AND d.next_attempt_at <= \(bind: now.micros)
-                ORDER BY d.next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
+                SELECT d.*, e.\(Schema.WebhookEndpoints.url) AS endpoint_url, e.\(Schema.WebhookEndpoints.secret) AS endpoint_secret
+                FROM \(Schema.WebhookDeliveries.table) d JOIN \(Schema.WebhookEndpoints.table) e ON e.\(Schema.WebhookEndpoints.id) = d.\(Schema.WebhookDeliveries.endpointID)
+                WHERE d.\(Schema.WebhookDeliveries.state) = \(bind: WebhookDelivery.State.pending.rawValue) AND d.\(Schema.WebhookDeliveries.nextAttemptAt) <= \(bind: now.micros)
+                ORDER BY d.\(Schema.WebhookDeliveries.nextAttemptAt) LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
                 """
             var due: [DueWebhook] = []
             for row in try await db.raw(query).all() {
