@@ -101,6 +101,19 @@ let package = Package(
         .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "kakehashiTests",
+            dependencies: [
+                "kakehashi",
+                "KakehashiCore",
+                "KakehashiServer",
+                "KakehashiStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KakehashiServerTests",
             dependencies: [
                 "KakehashiServer",

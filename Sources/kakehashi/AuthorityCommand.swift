@@ -3,12 +3,13 @@ import Foundation
 import KakehashiCore
 import KakehashiServer
 import KakehashiStorage
+import Logging
 
 /// `kakehashi authority assign`: which member organisations receive reports meant for an authority.
 struct AuthorityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "authority", abstract: "Map reporting authorities (e.g. jp-mlit) to member organisations.", subcommands: [Assign.self])
 
-    struct Assign: AsyncParsableCommand {
+    struct Assign: HubCommand {
         static let configuration = CommandConfiguration(abstract: "Set the organisations that receive reports for an authority.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Authority id as the regimes name it, e.g. jp-mlit, jp-nisc, us-cisa.") var authority: String
@@ -20,20 +21,17 @@ struct AuthorityCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws {
-            let logger = options.makeLogger()
-            try await options.withHub(logger: logger) { hub in
-                var ids: [UUID] = []
-                for reference in orgs.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !reference.isEmpty {
-                    guard let organisation = try await hub.organisations.find(reference: reference) else {
-                        throw ValidationError("no organisation has the id or name '\(reference)'; see 'kakehashi org list'")
-                    }
-                    ids.append(organisation.id)
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
+            var ids: [UUID] = []
+            for reference in orgs.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !reference.isEmpty {
+                guard let organisation = try await hub.organisations.find(reference: reference) else {
+                    throw ValidationError("no organisation has the id or name '\(reference)'; see 'kakehashi org list'")
                 }
-                try await AuthorityDirectory(database: hub.database).assign(authority, to: ids,
-                    audit: AuditRecord(actorUser: "cli", action: "authority.assign", objectType: "authority", objectID: authority, clientAddress: "local"))
+                ids.append(organisation.id)
             }
-            print("\(authority) → \(orgs)")
+            try await AuthorityDirectory(database: hub.database).assign(authority, to: ids,
+                audit: AuditRecord(actorUser: "cli", action: "authority.assign", objectType: "authority", objectID: authority, clientAddress: "local"))
+            console.print("\(authority) → \(orgs)")
         }
     }
 }

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import KakehashiCore
 import KakehashiServer
+import Logging
 
 /// `kakehashi collection create|list`.
 struct CollectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "collection", abstract: "Manage TAXII collections (one per sharing community).", subcommands: [Create.self, List.self])
 
-    struct Create: AsyncParsableCommand {
+    struct Create: HubCommand {
         static let configuration = CommandConfiguration(abstract: "Add a collection; prints its id.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Title shown to TAXII clients.") var title: String
@@ -17,14 +18,11 @@ struct CollectionCommand: AsyncParsableCommand {
         @Option(help: "Comma-separated organisations (ids or names) that may add objects.") var writers: String = ""
         @Option(name: .customLong("default-tlp"), help: "TLP for objects without a TLP marking: clear, green, amber, amber+strict, red.") var defaultTLP: String = "amber"
 
-        func run() async throws {
-            let logger = options.makeLogger()
-            let collection = try await options.withHub(logger: logger) { hub in
-                try await AdminOperations(hub: hub).createCollection(
-                    title: title, alias: alias, description: description,
-                    readers: Self.split(readers), writers: Self.split(writers), defaultTLP: defaultTLP)
-            }
-            print(collection.id.uuidString.lowercased())
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
+            let collection = try await AdminOperations(hub: hub).createCollection(
+                title: title, alias: alias, description: description,
+                readers: Self.split(readers), writers: Self.split(writers), defaultTLP: defaultTLP)
+            console.print(collection.id.uuidString.lowercased())
         }
 
         static func split(_ text: String) -> [String] {
@@ -32,15 +30,13 @@ struct CollectionCommand: AsyncParsableCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: HubCommand {
         static let configuration = CommandConfiguration(abstract: "List collections.")
         @OptionGroup var options: DatabaseOptions
 
-        func run() async throws {
-            let logger = options.makeLogger()
-            let collections = try await options.withHub(logger: logger) { hub in try await hub.collections.list() }
-            for collection in collections {
-                print([collection.id.uuidString.lowercased(), collection.alias ?? "-", collection.defaultTLP.rawValue, collection.title,
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
+            for collection in try await hub.collections.list() {
+                console.print([collection.id.uuidString.lowercased(), collection.alias ?? "-", collection.defaultTLP.rawValue, collection.title,
                        "readers=\(collection.readers.count)", "writers=\(collection.writers.count)"].joined(separator: "\t"))
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 import KakehashiCore
 import KakehashiServer
 import KakehashiStorage
+import Logging
 
 /// `kakehashi equipment`: import or export an operator's critical-equipment registry as CSV.
 struct EquipmentCommand: AsyncParsableCommand {
@@ -10,13 +11,13 @@ struct EquipmentCommand: AsyncParsableCommand {
         commandName: "equipment", abstract: "Import or export an operator's critical-equipment registry (CSV).",
         subcommands: [Import.self, Export.self])
 
-    struct Import: AsyncParsableCommand {
+    struct Import: HubCommand {
         static let configuration = CommandConfiguration(abstract: "Replace an organisation's registry with a CSV file, all or nothing, and re-match it.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "The organisation (id or name).") var org: String
         @Argument(help: "The CSV file.") var file: String
 
-        func run() async throws {
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
             let items: [Equipment]
             do {
@@ -24,36 +25,30 @@ struct EquipmentCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError("\(file): \(error.description); nothing imported")
             }
-            let logger = options.makeLogger()
-            let added = try await options.withHub(logger: logger) { hub in
-                guard let organisation = try await hub.organisations.find(reference: org) else {
-                    throw ValidationError("no organisation has the id or name '\(org)'; see 'kakehashi org list'")
-                }
-                return try await hub.advisories.replaceRegistry(
-                    organisation: organisation.id, items: items,
-                    audit: AuditRecord(actorUser: "cli", action: "equipment.replace", objectType: "equipment-registry",
-                                       objectID: organisation.id.uuidString.lowercased(), clientAddress: "local", details: ["items": String(items.count)]),
-                    logger: logger)
+            guard let organisation = try await hub.organisations.find(reference: org) else {
+                throw ValidationError("no organisation has the id or name '\(org)'; see 'kakehashi org list'")
             }
-            print("imported \(items.count) items; \(added) new findings")
+            let added = try await hub.advisories.replaceRegistry(
+                organisation: organisation.id, items: items,
+                audit: AuditRecord(actorUser: "cli", action: "equipment.replace", objectType: "equipment-registry",
+                                   objectID: organisation.id.uuidString.lowercased(), clientAddress: "local", details: ["items": String(items.count)]),
+                logger: logger)
+            console.print("imported \(items.count) items; \(added) new findings")
         }
     }
 
-    struct Export: AsyncParsableCommand {
+    struct Export: HubCommand {
         static let configuration = CommandConfiguration(abstract: "Print an organisation's registry as CSV.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "The organisation (id or name).") var org: String
 
-        func run() async throws {
-            let csv = try await options.withHub(logger: options.makeLogger()) { hub in
-                guard let organisation = try await hub.organisations.find(reference: org) else {
-                    throw ValidationError("no organisation has the id or name '\(org)'; see 'kakehashi org list'")
-                }
-                try await hub.audit.append(AuditRecord(actorUser: "cli", action: "equipment.export", objectType: "equipment-registry",
-                                                       objectID: organisation.id.uuidString.lowercased(), clientAddress: "local"))
-                return EquipmentCSV.write(try await hub.advisories.equipment.list(organisation: organisation.id))
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
+            guard let organisation = try await hub.organisations.find(reference: org) else {
+                throw ValidationError("no organisation has the id or name '\(org)'; see 'kakehashi org list'")
             }
-            FileHandle.standardOutput.write(Data(csv.utf8))
+            try await hub.audit.append(AuditRecord(actorUser: "cli", action: "equipment.export", objectType: "equipment-registry",
+                                                   objectID: organisation.id.uuidString.lowercased(), clientAddress: "local"))
+            console.write(EquipmentCSV.write(try await hub.advisories.equipment.list(organisation: organisation.id)))
         }
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import KakehashiServer
+import Logging
 
 /// `kakehashi token create|revoke`.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self, Revoke.self])
 
-    struct Create: AsyncParsableCommand {
+    struct Create: HubCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token; prints it once, alone on standard output.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "The user the token acts for.") var user: String
@@ -14,26 +15,26 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Comma-separated scopes: read, write, report, admin.") var scopes: String = "read"
         @Option(name: .customLong("expires-days"), help: "Days until it expires (default 90).") var expiresDays: Int = 90
 
-        func run() async throws {
-            let logger = options.makeLogger()
-            let created = try await options.withHub(logger: logger) { hub in
-                try await AdminOperations(hub: hub).createToken(username: user, name: name, scopes: scopes, expiresInDays: expiresDays)
-            }
-            FileHandle.standardError.write(Data("token \(created.token.id.uuidString.lowercased()) created; it is shown once:\n".utf8))
-            print(created.secret.value)
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
+            let created = try await AdminOperations(hub: hub).createToken(username: user, name: name, scopes: scopes, expiresInDays: expiresDays)
+            console.note("token \(created.token.id.uuidString.lowercased()) created; it is shown once:\n")
+            console.print(created.secret.value)
         }
     }
 
-    struct Revoke: AsyncParsableCommand {
+    struct Revoke: HubCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a token by its id.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The token's id (see the API's token list).") var id: String
 
-        func run() async throws {
+        func validate() throws {
+            guard UUID(uuidString: id) != nil else { throw ValidationError("'\(id)' is not a token id (a UUID)") }
+        }
+
+        func work(on hub: Hub, console: any CommandConsole, logger: Logger) async throws {
             guard let uuid = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not a token id (a UUID)") }
-            let logger = options.makeLogger()
-            try await options.withHub(logger: logger) { hub in try await AdminOperations(hub: hub).revokeToken(id: uuid) }
-            print("revoked \(uuid.uuidString.lowercased())")
+            try await AdminOperations(hub: hub).revokeToken(id: uuid)
+            console.print("revoked \(uuid.uuidString.lowercased())")
         }
     }
 }

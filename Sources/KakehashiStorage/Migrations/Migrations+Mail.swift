@@ -6,12 +6,12 @@ extension Migrations {
     ///
     /// Rows queued before this migration start as `pending` and due at once.
     static let mailSchema = Migration(version: 6, name: "mail") { db, _ in
-        try await db.create(table: "organisation_notification_emails")
-            .column("organisation_id", type: .text, .notNull, .references("organisations", "id"))
-            .column("address", type: .text, .notNull)
-            .column("position", type: .bigint, .notNull)
-            .column("created_at", type: .bigint, .notNull)
-            .primaryKey("organisation_id", "address")
+        try await db.create(table: Schema.OrganisationNotificationEmails.table)
+            .column(Schema.OrganisationNotificationEmails.organisationID, type: .text, .notNull, .references(Schema.Organisations.table, Schema.Organisations.id))
+            .column(Schema.OrganisationNotificationEmails.address, type: .text, .notNull)
+            .column(Schema.OrganisationNotificationEmails.position, type: .bigint, .notNull)
+            .column(Schema.OrganisationNotificationEmails.createdAt, type: .bigint, .notNull)
+            .primaryKey(Schema.OrganisationNotificationEmails.organisationID, Schema.OrganisationNotificationEmails.address)
             .run()
 
         // SQLite adds one column per ALTER TABLE, so one statement each (PostgreSQL reads them alike).
@@ -24,6 +24,6 @@ extension Migrations {
         ] {
             try await db.raw("ALTER TABLE email_outbox ADD COLUMN \(unsafeRaw: column)").run()
         }
-        try await db.create(index: "email_outbox_due").on("email_outbox").column("state").column("next_attempt_at").run()
+        try await db.create(index: "email_outbox_due").on(Schema.EmailOutbox.table).column(Schema.EmailOutbox.state).column(Schema.EmailOutbox.nextAttemptAt).run()
     }
 }

@@ -25,17 +25,19 @@ public struct Migrator: Sendable {
         let latest = latestVersion
         let engine = database.engine
         let applied: [Int] = try await database.transaction { db in
+            // PostgreSQL only: SQLKit has no advisory locks, and SQLite's `BEGIN IMMEDIATE` already
+            // makes concurrent migrators wait for the write lock.
             if engine == .postgres {
                 try await db.raw("SELECT pg_advisory_xact_lock(\(literal: 0x6b616b65))").run()
             }
-            try await db.create(table: "schema_migrations")
+            try await db.create(table: Schema.SchemaMigrations.table)
                 .ifNotExists()
-                .column("version", type: .bigint, .primaryKey(autoIncrement: false))
-                .column("name", type: .text, .notNull)
-                .column("applied_at", type: .bigint, .notNull)
+                .column(Schema.SchemaMigrations.version, type: .bigint, .primaryKey(autoIncrement: false))
+                .column(Schema.SchemaMigrations.name, type: .text, .notNull)
+                .column(Schema.SchemaMigrations.appliedAt, type: .bigint, .notNull)
                 .run()
-            let done = Set(try await db.select().column("version").from("schema_migrations").all()
-                .map { try $0.decode(column: "version", as: Int.self) })
+            let done = Set(try await db.select().column(Schema.SchemaMigrations.version).from(Schema.SchemaMigrations.table).all()
+                .map { try $0.decode(column: Schema.SchemaMigrations.version, as: Int.self) })
             if let newest = done.max(), newest > latest {
                 throw StorageError(.schemaTooNew, "the database was written by a newer Kakehashi (schema version \(newest); this build knows up to \(latest)); upgrade this hub before using that database")
             }
@@ -46,8 +48,8 @@ public struct Migrator: Sendable {
                 } catch {
                     throw StorageError(.migrationFailed, "migration \(migration.version) (\(migration.name)) failed", underlying: error)
                 }
-                try await db.insert(into: "schema_migrations")
-                    .columns("version", "name", "applied_at")
+                try await db.insert(into: Schema.SchemaMigrations.table)
+                    .columns(Schema.SchemaMigrations.version, Schema.SchemaMigrations.name, Schema.SchemaMigrations.appliedAt)
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Date().micros))
                     .run()
                 appliedNow.append(migration.version)
@@ -63,7 +65,7 @@ public struct Migrator: Sendable {
     /// The schema version the database holds now (0 for an empty database).
     public func currentVersion(_ database: HubDatabase) async throws -> Int {
         try await database.read { db in
-            let rows = try await db.raw("SELECT MAX(version) AS v FROM schema_migrations").all()
+            let rows = try await db.raw("SELECT MAX(\(Schema.SchemaMigrations.version)) AS v FROM \(Schema.SchemaMigrations.table)").all()
             return try rows.first?.decodeNil(column: "v") == false ? rows[0].decode(column: "v", as: Int.self) : 0
         }
     }

@@ -12,15 +12,14 @@ public struct AssessmentRepository: Sendable {
 
     /// Saves an assessment (a new version; earlier ones stay).
     public func save(_ assessment: ChecklistAssessment, audit: AuditRecord) async throws {
-        let engine = database.engine
         let responses = String(decoding: try Self.encoder.encode(assessment.responses), as: UTF8.self)
         try await database.transaction { db in
-            try await db.insert(into: "self_assessments")
-                .columns("id", "organisation_id", "checklist_id", "checklist_version", "responses", "submitted_by", "submitted_at")
+            try await db.insert(into: Schema.SelfAssessments.table)
+                .columns(Schema.SelfAssessments.id, Schema.SelfAssessments.organisationID, Schema.SelfAssessments.checklistID, Schema.SelfAssessments.checklistVersion, Schema.SelfAssessments.responses, Schema.SelfAssessments.submittedBy, Schema.SelfAssessments.submittedAt)
                 .values(SQLBind(UUID().dbText), SQLBind(assessment.organisationID.dbText), SQLBind(assessment.checklistID), SQLBind(assessment.checklistVersion),
                         SQLBind(responses), SQLBind(assessment.submittedBy), SQLBind(assessment.submittedAt.micros))
                 .run()
-            try await AuditLog.append(audit, on: db, engine: engine, now: assessment.submittedAt)
+            try await AuditLog.append(audit, on: db, now: assessment.submittedAt)
         }
     }
 
@@ -29,16 +28,16 @@ public struct AssessmentRepository: Sendable {
     public func latest(checklist: String, organisations: Set<UUID>? = nil) async throws -> [UUID: ChecklistAssessment] {
         if let organisations, organisations.isEmpty { return [:] }
         return try await database.read { db in
-            var query = db.select().column("*").from("self_assessments").where("checklist_id", .equal, checklist)
-            if let organisations { query = query.where("organisation_id", .in, organisations.map(\.dbText)) }
+            var query = db.select().column("*").from(Schema.SelfAssessments.table).where(Schema.SelfAssessments.checklistID, .equal, checklist)
+            if let organisations { query = query.where(Schema.SelfAssessments.organisationID, .in, organisations.map(\.dbText)) }
             var newest: [UUID: ChecklistAssessment] = [:]
-            for row in try await query.orderBy("submitted_at", .descending).orderBy("id", .descending).all() {
-                let organisation = try row.uuid("organisation_id")
+            for row in try await query.orderBy(Schema.SelfAssessments.submittedAt, .descending).orderBy(Schema.SelfAssessments.id, .descending).all() {
+                let organisation = try row.uuid(Schema.SelfAssessments.organisationID)
                 guard newest[organisation] == nil else { continue }
-                let responses = try Self.decoder.decode([String: ChecklistAssessment.Response].self, from: Data(try row.decode(column: "responses", as: String.self).utf8))
+                let responses = try Self.decoder.decode([String: ChecklistAssessment.Response].self, from: Data(try row.decode(column: Schema.SelfAssessments.responses, as: String.self).utf8))
                 newest[organisation] = ChecklistAssessment(
-                    organisationID: organisation, checklistID: checklist, checklistVersion: try row.decode(column: "checklist_version", as: String.self),
-                    responses: responses, submittedBy: try row.decode(column: "submitted_by", as: String.self), submittedAt: try row.date("submitted_at"))
+                    organisationID: organisation, checklistID: checklist, checklistVersion: try row.decode(column: Schema.SelfAssessments.checklistVersion, as: String.self),
+                    responses: responses, submittedBy: try row.decode(column: Schema.SelfAssessments.submittedBy, as: String.self), submittedAt: try row.date(Schema.SelfAssessments.submittedAt))
             }
             return newest
         }

@@ -50,9 +50,8 @@ actor AuditAppendQueue {
     }
 
     private static func commit(_ records: [(AuditRecord, Date)], database: HubDatabase) async throws -> [AuditEntry] {
-        let engine = database.engine
         return try await database.transaction { db in
-            try await AuditLog.append(records, on: db, engine: engine)
+            try await AuditLog.append(records, on: db)
         }
     }
 }

@@ -22,20 +22,18 @@ public struct AuditLog: Sendable {
 
     /// Appends a record inside the caller's transaction, so a write and its audit entry commit together.
     @discardableResult
-    public static func append(_ record: AuditRecord, on db: any SQLDatabase, engine: HubDatabase.Engine, now: Date = Date()) async throws -> AuditEntry {
-        try await append([(record, now)], on: db, engine: engine)[0]
+    public static func append(_ record: AuditRecord, on db: any SQLDatabase, now: Date = Date()) async throws -> AuditEntry {
+        try await append([(record, now)], on: db)[0]
     }
 
     /// Appends records, in order, inside the caller's transaction.
-    static func append(_ records: [(record: AuditRecord, now: Date)], on db: any SQLDatabase, engine: HubDatabase.Engine) async throws -> [AuditEntry] {
-        let headQuery = engine == .postgres
-            ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
-            : "SELECT seq, hash FROM audit_head WHERE id = 1"
-        guard let head = try await db.raw(SQLQueryString(headQuery)).first() else {
+    static func append(_ records: [(record: AuditRecord, now: Date)], on db: any SQLDatabase) async throws -> [AuditEntry] {
+        // `FOR UPDATE` on PostgreSQL; SQLite's dialect omits it, its transaction holds the write lock.
+        guard let head = try await db.select().columns(Schema.AuditHead.seq, Schema.AuditHead.hash).from(Schema.AuditHead.table).where(Schema.AuditHead.id, .equal, 1).for(.update).first() else {
             throw StorageError(.invalid, "the audit chain head is missing; the database was altered outside the hub")
         }
-        var sequence = try head.decode(column: "seq", as: Int64.self)
-        var previousHash = try head.decode(column: "hash", as: String.self)
+        var sequence = try head.decode(column: Schema.AuditHead.seq, as: Int64.self)
+        var previousHash = try head.decode(column: Schema.AuditHead.hash, as: String.self)
         var entries: [AuditEntry] = []
         for (record, now) in records {
             sequence += 1
@@ -57,8 +55,8 @@ public struct AuditLog: Sendable {
         guard !entries.isEmpty else { return [] }
         // 11 binds a row: 500 rows a statement stays under SQLite's and PostgreSQL's bind limits.
         for slice in entries.chunked(into: 500) {
-            var insert = db.insert(into: "audit_log")
-                .columns("seq", "at", "actor_user", "actor_org", "action", "object_type", "object_id", "client_address", "details", "prev_hash", "hash")
+            var insert = db.insert(into: Schema.AuditLog.table)
+                .columns(Schema.AuditLog.seq, Schema.AuditLog.at, Schema.AuditLog.actorUser, Schema.AuditLog.actorOrg, Schema.AuditLog.action, Schema.AuditLog.objectType, Schema.AuditLog.objectID, Schema.AuditLog.clientAddress, Schema.AuditLog.details, Schema.AuditLog.prevHash, Schema.AuditLog.hash)
             for entry in slice {
                 insert = insert.values(
                     SQLBind(entry.sequence), SQLBind(entry.timeMicros), SQLBind(entry.actorUser), SQLBind(entry.actorOrganisation),
@@ -68,26 +66,26 @@ public struct AuditLog: Sendable {
             }
             try await insert.run()
         }
-        try await db.update("audit_head").set("seq", to: sequence).set("hash", to: previousHash).where("id", .equal, 1).run()
+        try await db.update(Schema.AuditHead.table).set(Schema.AuditHead.seq, to: sequence).set(Schema.AuditHead.hash, to: previousHash).where(Schema.AuditHead.id, .equal, 1).run()
         return entries
     }
 
     /// Entries in chain order, starting after `afterSequence`, optionally only those at or after `since`.
     public func entries(afterSequence: Int64 = 0, since: Date? = nil, limit: Int = 1000) async throws -> [AuditEntry] {
         try await database.read { db in
-            var query = db.select().column("*").from("audit_log").where("seq", .greaterThan, afterSequence)
-            if let since { query = query.where("at", .greaterThanOrEqual, since.micros) }
-            return try await query.orderBy("seq").limit(limit).all().map(Self.decode)
+            var query = db.select().column("*").from(Schema.AuditLog.table).where(Schema.AuditLog.seq, .greaterThan, afterSequence)
+            if let since { query = query.where(Schema.AuditLog.at, .greaterThanOrEqual, since.micros) }
+            return try await query.orderBy(Schema.AuditLog.seq).limit(limit).all().map(Self.decode)
         }
     }
 
     /// The recorded head of the chain: the last sequence number and its hash.
     public func head() async throws -> (sequence: Int64, hash: String) {
         try await database.read { db in
-            guard let row = try await db.select().columns("seq", "hash").from("audit_head").where("id", .equal, 1).first() else {
+            guard let row = try await db.select().columns(Schema.AuditHead.seq, Schema.AuditHead.hash).from(Schema.AuditHead.table).where(Schema.AuditHead.id, .equal, 1).first() else {
                 throw StorageError(.invalid, "the audit chain head is missing; the database was altered outside the hub")
             }
-            return (try row.decode(column: "seq", as: Int64.self), try row.decode(column: "hash", as: String.self))
+            return (try row.decode(column: Schema.AuditHead.seq, as: Int64.self), try row.decode(column: Schema.AuditHead.hash, as: String.self))
         }
     }
 
@@ -111,18 +109,18 @@ public struct AuditLog: Sendable {
 
     static func decode(_ row: any SQLRow) throws -> AuditEntry {
         var entry = AuditEntry(
-            sequence: try row.decode(column: "seq", as: Int64.self),
-            timeMicros: try row.decode(column: "at", as: Int64.self),
-            actorUser: try row.decode(column: "actor_user", as: String?.self),
-            actorOrganisation: try row.decode(column: "actor_org", as: String?.self),
-            action: try row.decode(column: "action", as: String.self),
-            objectType: try row.decode(column: "object_type", as: String?.self),
-            objectID: try row.decode(column: "object_id", as: String?.self),
-            clientAddress: try row.decode(column: "client_address", as: String?.self),
-            details: try row.decode(column: "details", as: String.self),
-            previousHash: try row.decode(column: "prev_hash", as: String.self)
+            sequence: try row.decode(column: Schema.AuditHead.seq, as: Int64.self),
+            timeMicros: try row.decode(column: Schema.AuditLog.at, as: Int64.self),
+            actorUser: try row.decode(column: Schema.AuditLog.actorUser, as: String?.self),
+            actorOrganisation: try row.decode(column: Schema.AuditLog.actorOrg, as: String?.self),
+            action: try row.decode(column: Schema.AuditLog.action, as: String.self),
+            objectType: try row.decode(column: Schema.AuditLog.objectType, as: String?.self),
+            objectID: try row.decode(column: Schema.AuditLog.objectID, as: String?.self),
+            clientAddress: try row.decode(column: Schema.AuditLog.clientAddress, as: String?.self),
+            details: try row.decode(column: Schema.AuditLog.details, as: String.self),
+            previousHash: try row.decode(column: Schema.AuditLog.prevHash, as: String.self)
         )
-        entry.hash = try row.decode(column: "hash", as: String.self)
+        entry.hash = try row.decode(column: Schema.AuditHead.hash, as: String.self)
         return entry
     }
 }
@@ -131,12 +129,12 @@ extension AuditLog {
     /// The newest entries first, optionally only actions starting with `actionPrefix`.
     public func recent(limit: Int, actionPrefix: String?) async throws -> [AuditEntry] {
         try await database.read { db in
-            var query = db.select().column("*").from("audit_log")
+            var query = db.select().column("*").from(Schema.AuditLog.table)
             if let actionPrefix {
                 let escaped = actionPrefix.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "\\_")
-                query = query.where(SQLQueryString("action LIKE \(bind: escaped + "%") ESCAPE '\\'"))
+                query = query.where(SQLQueryString("\(ident: Schema.AuditLog.action.string) LIKE \(bind: escaped + "%") ESCAPE '\\'"))
             }
-            return try await query.orderBy("seq", .descending).limit(limit).all().map(Self.decode)
+            return try await query.orderBy(Schema.AuditLog.seq, .descending).limit(limit).all().map(Self.decode)
         }
     }
 }

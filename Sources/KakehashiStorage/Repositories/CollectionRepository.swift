@@ -15,19 +15,19 @@ public struct CollectionRepository: Sendable {
     public func create(_ collection: SharingCollection) async throws {
         try await database.transaction { db in
             if let alias = collection.alias,
-               try await db.select().column("id").from("collections").where("alias", .equal, alias).first() != nil {
+               try await db.select().column(Schema.Collections.id).from(Schema.Collections.table).where(Schema.Collections.alias, .equal, alias).first() != nil {
                 throw StorageError(.conflict, "a collection with the alias '\(alias)' already exists")
             }
-            try await db.insert(into: "collections")
-                .columns("id", "title", "description", "alias", "default_tlp", "last_added", "created_at")
+            try await db.insert(into: Schema.Collections.table)
+                .columns(Schema.Collections.id, Schema.Collections.title, Schema.Collections.description, Schema.Collections.alias, Schema.Collections.defaultTLP, Schema.Collections.lastAdded, Schema.Collections.createdAt)
                 .values(SQLBind(collection.id.dbText), SQLBind(collection.title), SQLBind(collection.description), SQLBind(collection.alias),
                         SQLBind(collection.defaultTLP.rawValue), SQLBind(Int64(0)), SQLBind(collection.createdAt.micros))
                 .run()
             for organisation in collection.readers.union(collection.writers) {
-                guard try await db.select().column("id").from("organisations").where("id", .equal, organisation.dbText).first() != nil else {
+                guard try await db.select().column(Schema.Organisations.id).from(Schema.Organisations.table).where(Schema.Organisations.id, .equal, organisation.dbText).first() != nil else {
                     throw StorageError(.notFound, "organisation \(organisation.dbText) does not exist")
                 }
-                try await db.insert(into: "collection_access").columns("collection_id", "organisation_id", "can_read", "can_write")
+                try await db.insert(into: Schema.CollectionAccess.table).columns(Schema.CollectionAccess.collectionID, Schema.CollectionAccess.organisationID, Schema.CollectionAccess.canRead, Schema.CollectionAccess.canWrite)
                     .values(SQLBind(collection.id.dbText), SQLBind(organisation.dbText),
                             SQLBind(collection.readers.contains(organisation) ? 1 : 0), SQLBind(collection.writers.contains(organisation) ? 1 : 0))
                     .run()
@@ -38,7 +38,7 @@ public struct CollectionRepository: Sendable {
     /// The collection with `id`, if any.
     public func find(id: UUID) async throws -> SharingCollection? {
         try await database.read { db in
-            guard let row = try await db.select().column("*").from("collections").where("id", .equal, id.dbText).first() else { return nil }
+            guard let row = try await db.select().column("*").from(Schema.Collections.table).where(Schema.Collections.id, .equal, id.dbText).first() else { return nil }
             return try await Self.decode(row, on: db)
         }
     }
@@ -47,7 +47,7 @@ public struct CollectionRepository: Sendable {
     public func list() async throws -> [SharingCollection] {
         try await database.read { db in
             var collections: [SharingCollection] = []
-            for row in try await db.select().column("*").from("collections").orderBy("title").all() {
+            for row in try await db.select().column("*").from(Schema.Collections.table).orderBy(Schema.Collections.title).all() {
                 collections.append(try await Self.decode(row, on: db))
             }
             return collections
@@ -55,24 +55,24 @@ public struct CollectionRepository: Sendable {
     }
 
     static func decode(_ row: any SQLRow, on db: any SQLDatabase) async throws -> SharingCollection {
-        let id = try row.uuid("id")
-        let access = try await db.select().columns("organisation_id", "can_read", "can_write").from("collection_access")
-            .where("collection_id", .equal, id.dbText).all()
+        let id = try row.uuid(Schema.Collections.id)
+        let access = try await db.select().columns(Schema.CollectionAccess.organisationID, Schema.CollectionAccess.canRead, Schema.CollectionAccess.canWrite).from(Schema.CollectionAccess.table)
+            .where(Schema.CollectionAccess.collectionID, .equal, id.dbText).all()
         var readers = Set<UUID>(), writers = Set<UUID>()
         for entry in access {
-            let organisation = try entry.uuid("organisation_id")
-            if try entry.decode(column: "can_read", as: Int.self) != 0 { readers.insert(organisation) }
-            if try entry.decode(column: "can_write", as: Int.self) != 0 { writers.insert(organisation) }
+            let organisation = try entry.uuid(Schema.CollectionAccess.organisationID)
+            if try entry.decode(column: Schema.CollectionAccess.canRead, as: Int.self) != 0 { readers.insert(organisation) }
+            if try entry.decode(column: Schema.CollectionAccess.canWrite, as: Int.self) != 0 { writers.insert(organisation) }
         }
         return SharingCollection(
             id: id,
-            title: try row.decode(column: "title", as: String.self),
-            description: try row.decode(column: "description", as: String?.self),
-            alias: try row.decode(column: "alias", as: String?.self),
-            defaultTLP: try row.enumValue("default_tlp", as: TLPLevel.self),
+            title: try row.decode(column: Schema.Collections.title, as: String.self),
+            description: try row.decode(column: Schema.Collections.description, as: String?.self),
+            alias: try row.decode(column: Schema.Collections.alias, as: String?.self),
+            defaultTLP: try row.enumValue(Schema.Collections.defaultTLP, as: TLPLevel.self),
             readers: readers,
             writers: writers,
-            createdAt: try row.date("created_at")
+            createdAt: try row.date(Schema.Collections.createdAt)
         )
     }
 }

@@ -20,13 +20,13 @@ public struct OrganisationRepository: Sendable {
 
     /// Adds an organisation inside an open transaction.
     static func insert(_ organisation: Organisation, on db: any SQLDatabase) async throws {
-        let existing = try await db.select().column("id").from("organisations")
-            .where("name_en", .equal, organisation.nameEn).first()
+        let existing = try await db.select().column(Schema.Organisations.id).from(Schema.Organisations.table)
+            .where(Schema.Organisations.nameEn, .equal, organisation.nameEn).first()
         if existing != nil {
             throw StorageError(.conflict, "an organisation named '\(organisation.nameEn)' already exists")
         }
-        try await db.insert(into: "organisations")
-            .columns("id", "name_ja", "name_en", "kind", "sectors", "isac_tier", "created_at")
+        try await db.insert(into: Schema.Organisations.table)
+            .columns(Schema.Organisations.id, Schema.Organisations.nameJa, Schema.Organisations.nameEn, Schema.Organisations.kind, Schema.Organisations.sectors, Schema.Organisations.isacTier, Schema.Organisations.createdAt)
             .values(
                 SQLBind(organisation.id.dbText), SQLBind(organisation.nameJa), SQLBind(organisation.nameEn),
                 SQLBind(organisation.kind.rawValue), SQLBind(organisation.sectors.map(\.rawValue).joined(separator: ",")),
@@ -38,14 +38,14 @@ public struct OrganisationRepository: Sendable {
     /// Every organisation, by English name.
     public func list() async throws -> [Organisation] {
         try await database.read { db in
-            try await db.select().column("*").from("organisations").orderBy("name_en").all().map(Self.decode)
+            try await db.select().column("*").from(Schema.Organisations.table).orderBy(Schema.Organisations.nameEn).all().map(Self.decode)
         }
     }
 
     /// The organisation with `id`, if any.
     public func find(id: UUID) async throws -> Organisation? {
         try await database.read { db in
-            try await db.select().column("*").from("organisations").where("id", .equal, id.dbText).first().map(Self.decode)
+            try await db.select().column("*").from(Schema.Organisations.table).where(Schema.Organisations.id, .equal, id.dbText).first().map(Self.decode)
         }
     }
 
@@ -53,14 +53,14 @@ public struct OrganisationRepository: Sendable {
     public func find(reference: String) async throws -> Organisation? {
         if let id = UUID(uuidString: reference), let found = try await find(id: id) { return found }
         return try await database.read { db in
-            try await db.select().column("*").from("organisations")
-                .where("name_en", .equal, reference).orWhere("name_ja", .equal, reference)
+            try await db.select().column("*").from(Schema.Organisations.table)
+                .where(Schema.Organisations.nameEn, .equal, reference).orWhere(Schema.Organisations.nameJa, .equal, reference)
                 .first().map(Self.decode)
         }
     }
 
     static func decode(_ row: any SQLRow) throws -> Organisation {
-        let sectorText = try row.decode(column: "sectors", as: String.self)
+        let sectorText = try row.decode(column: Schema.Organisations.sectors, as: String.self)
         var sectors: [Sector] = []
         for name in sectorText.split(separator: ",") {
             guard let sector = Sector(rawValue: String(name)) else {
@@ -68,15 +68,15 @@ public struct OrganisationRepository: Sendable {
             }
             sectors.append(sector)
         }
-        let tier = try row.decode(column: "isac_tier", as: String?.self)
+        let tier = try row.decode(column: Schema.Organisations.isacTier, as: String?.self)
         return Organisation(
-            id: try row.uuid("id"),
-            nameJa: try row.decode(column: "name_ja", as: String.self),
-            nameEn: try row.decode(column: "name_en", as: String.self),
-            kind: try row.enumValue("kind", as: Organisation.Kind.self),
+            id: try row.uuid(Schema.Organisations.id),
+            nameJa: try row.decode(column: Schema.Organisations.nameJa, as: String.self),
+            nameEn: try row.decode(column: Schema.Organisations.nameEn, as: String.self),
+            kind: try row.enumValue(Schema.Organisations.kind, as: Organisation.Kind.self),
             sectors: sectors,
             isacTier: tier.flatMap(Organisation.ISACTier.init(rawValue:)),
-            createdAt: try row.date("created_at")
+            createdAt: try row.date(Schema.Organisations.createdAt)
         )
     }
 }

@@ -31,6 +31,33 @@ extension SQLRow {
     }
 }
 
+extension SQLRow {
+    /// The value of the column `column`, decoded as `D`.
+    func decode<D: Decodable>(column: SQLIdentifier, as type: D.Type) throws -> D {
+        try decode(column: column.string, as: type)
+    }
+
+    /// Decodes a text column holding a UUID.
+    func uuid(_ column: SQLIdentifier) throws -> UUID {
+        try uuid(column.string)
+    }
+
+    /// Decodes a bigint column holding microseconds since 1970 as a `Date`.
+    func date(_ column: SQLIdentifier) throws -> Date {
+        try date(column.string)
+    }
+
+    /// Decodes a nullable bigint column of microseconds since 1970.
+    func optionalDate(_ column: SQLIdentifier) throws -> Date? {
+        try optionalDate(column.string)
+    }
+
+    /// Decodes a text column into a `RawRepresentable` value, naming the column when the value is unknown.
+    func enumValue<T: RawRepresentable>(_ column: SQLIdentifier, as type: T.Type) throws -> T where T.RawValue == String {
+        try enumValue(column.string, as: type)
+    }
+}
+
 extension UUID {
     /// The lowercase text form the hub stores.
     var dbText: String { uuidString.lowercased() }

@@ -37,6 +37,8 @@ struct STIXObjectIDIndex: Sendable {
     /// A condition that keeps the stored versions of these objects (`ids` not empty) in one collection.
     func versions(of ids: [String], in collectionID: String) -> any SQLExpression {
         let names = ids.map { $0 as any Encodable & Sendable }
+        // The hashed index exists on SQLite only (migration 9), whose primary key on random ids bounded
+        // ingest; PostgreSQL keeps its primary key, which serves these lookups. A schema difference, not SQL.
         guard engine == .sqlite else { return SQLQueryString("(collection_id = \(bind: collectionID) AND object_id IN (\(binds: names)))") }
         let hashes = ids.map { Self.hash(collectionID: collectionID, objectID: $0) as any Encodable & Sendable }
         return SQLQueryString("""

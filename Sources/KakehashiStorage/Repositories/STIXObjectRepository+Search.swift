@@ -9,10 +9,10 @@ extension STIXObjectRepository {
     public func search(_ text: String, types: [String], in collectionID: UUID, viewer: STIXViewer, limit: Int) async throws -> [StoredSTIXObject] {
         try await database.read { db in
             var select = db.select()
-                .columns("object_id", "type", "version", "version_text", "spec_version", "date_added", "tlp", "json")
-                .from("stix_objects").where("collection_id", .equal, collectionID.uuidString.lowercased())
-                .where("is_latest", .equal, 1)
-            if !types.isEmpty { select = select.where("type", .in, types) }
+                .columns(Schema.STIXObjects.objectID, Schema.STIXObjects.type, Schema.STIXObjects.version, Schema.STIXObjects.versionText, Schema.STIXObjects.specVersion, Schema.STIXObjects.dateAdded, Schema.STIXObjects.tlp, Schema.STIXObjects.json)
+                .from(Schema.STIXObjects.table).where(Schema.STIXObjects.collectionID, .equal, collectionID.uuidString.lowercased())
+                .where(Schema.STIXObjects.isLatest, .equal, 1)
+            if !types.isEmpty { select = select.where(Schema.STIXObjects.type, .in, types) }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty {
                 let escaped = trimmed.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
@@ -20,7 +20,7 @@ extension STIXObjectRepository {
                 select = select.where(SQLQueryString("LOWER(json) LIKE \(bind: "%\(escaped)%") ESCAPE '\\'"))
             }
             select = STIXObjectFilter.visibility(for: viewer, on: select)
-            return try await db.rows(select.orderBy("date_added", .descending).limit(limit),
+            return try await db.rows(select.orderBy(Schema.STIXObjects.dateAdded, .descending).limit(limit),
                                      sqlite: { try StoredSTIXObject(sqlite: $0, withJSON: true) },
                                      generic: { try StoredSTIXObject(row: $0, withJSON: true) })
         }
@@ -31,14 +31,14 @@ extension StoredSTIXObject {
     /// Reads a row of `stix_objects`.
     init(row: any SQLRow, withJSON: Bool) throws {
         self.init(
-            objectID: try row.decode(column: "object_id", as: String.self),
-            type: try row.decode(column: "type", as: String.self),
-            version: try row.decode(column: "version", as: Int64.self),
-            versionText: try row.decode(column: "version_text", as: String?.self),
-            specVersion: try row.decode(column: "spec_version", as: String.self),
-            dateAdded: try row.decode(column: "date_added", as: Int64.self),
-            tlp: try row.enumValue("tlp", as: TLPLevel.self),
-            json: withJSON ? try row.decode(column: "json", as: String.self) : nil
+            objectID: try row.decode(column: Schema.STIXObjects.objectID, as: String.self),
+            type: try row.decode(column: Schema.STIXObjects.type, as: String.self),
+            version: try row.decode(column: Schema.STIXObjects.version, as: Int64.self),
+            versionText: try row.decode(column: Schema.STIXObjects.versionText, as: String?.self),
+            specVersion: try row.decode(column: Schema.STIXObjects.specVersion, as: String.self),
+            dateAdded: try row.decode(column: Schema.STIXObjects.dateAdded, as: Int64.self),
+            tlp: try row.enumValue(Schema.STIXObjects.tlp, as: TLPLevel.self),
+            json: withJSON ? try row.decode(column: Schema.STIXObjects.json, as: String.self) : nil
         )
     }
 }

@@ -11,10 +11,10 @@ extension STIXObjectRepository {
             var select = db.select()
                 .column(SQLQueryString("date_added / 86400000000"), as: "day")
                 .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("stix_objects")
-                .where("collection_id", .in, collectionIDs.map { $0.uuidString.lowercased() })
-                .where("type", .equal, type)
-                .where("date_added", .greaterThanOrEqual, since.micros)
+                .from(Schema.STIXObjects.table)
+                .where(Schema.STIXObjects.collectionID, .in, collectionIDs.map { $0.uuidString.lowercased() })
+                .where(Schema.STIXObjects.type, .equal, type)
+                .where(Schema.STIXObjects.dateAdded, .greaterThanOrEqual, since.micros)
             select = STIXObjectFilter.visibility(for: viewer, on: select)
             var counts: [Int64: Int] = [:]
             for row in try await select.groupBy(SQLQueryString("date_added / 86400000000")).all() {

@@ -31,20 +31,19 @@ public struct STIXObjectRepository: Sendable {
     /// builds from the outcome, in the same transaction: one commit covers objects, audit and status.
     public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date(),
                     status: (@Sendable (STIXAddOutcome) -> TAXIIStatusRecord)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
-        let engine = database.engine
         let index = idIndex
         let prepared = await PreparedSTIXVersion.prepare(objects, collectionDefault: collection.defaultTLP)
         return try await database.transaction { db in
-            let lastAdded = try await Self.lockCollection(collection.id, on: db, engine: engine)
+            let lastAdded = try await Self.lockCollection(collection.id, on: db)
             let writer = STIXObjectWriter(db: db, collection: collection, producer: producer, ids: index)
             let outcome = try await writer.write(prepared, after: lastAdded, now: now)
             if let range = outcome.dateAddedRange {
-                try await db.update("collections").set("last_added", to: range.upperBound).where("id", .equal, collection.id.dbText).run()
+                try await db.update(Schema.Collections.table).set(Schema.Collections.lastAdded, to: range.upperBound).where(Schema.Collections.id, .equal, collection.id.dbText).run()
             }
             if var audit {
                 audit.details["added"] = String(outcome.added.count - outcome.duplicates)
                 audit.details["duplicates"] = String(outcome.duplicates)
-                try await AuditLog.append(audit, on: db, engine: engine, now: now)
+                try await AuditLog.append(audit, on: db, now: now)
             }
             let record = status?(outcome)
             if let record {
@@ -55,37 +54,34 @@ public struct STIXObjectRepository: Sendable {
     }
 
     /// Takes the collection's write lock and returns the last date added in it.
-    static func lockCollection(_ id: UUID, on db: any SQLDatabase, engine: HubDatabase.Engine) async throws -> Int64 {
-        let query: SQLQueryString = engine == .postgres
-            ? "SELECT last_added FROM collections WHERE id = \(bind: id.dbText) FOR UPDATE"
-            : "SELECT last_added FROM collections WHERE id = \(bind: id.dbText)"
-        guard let row = try await db.raw(query).first() else {
+    /// `FOR UPDATE` on PostgreSQL; SQLite's dialect omits it, its transaction holds the write lock.
+    static func lockCollection(_ id: UUID, on db: any SQLDatabase) async throws -> Int64 {
+        guard let row = try await db.select().column(Schema.Collections.lastAdded).from(Schema.Collections.table).where(Schema.Collections.id, .equal, id.dbText).for(.update).first() else {
             throw StorageError(.notFound, "collection \(id.dbText) does not exist")
         }
-        return try row.decode(column: "last_added", as: Int64.self)
+        return try row.decode(column: Schema.Collections.lastAdded, as: Int64.self)
     }
 
     /// Deletes the selected versions of one object, if the viewer's organisation produced them.
     /// - Returns: how many versions were deleted.
     public func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer, audit: AuditRecord?) async throws -> Int {
-        let engine = database.engine
         let index = idIndex
         return try await database.transaction { db in
-            _ = try await Self.lockCollection(collection.id, on: db, engine: engine)
-            let base = db.select().column("version").column("producer_org").from("stix_objects")
+            _ = try await Self.lockCollection(collection.id, on: db)
+            let base = db.select().column(Schema.STIXObjects.version).column(Schema.STIXObjects.producerOrg).from(Schema.STIXObjects.table)
                 .where(index.versions(of: [objectID], in: collection.id.dbText))
             let rows = try await STIXObjectFilter.versions(versions, on: base).all()
             guard !rows.isEmpty else { return 0 }
-            for row in rows where try row.decode(column: "producer_org", as: String.self) != viewer.organisationID.dbText {
+            for row in rows where try row.decode(column: Schema.STIXObjects.producerOrg, as: String.self) != viewer.organisationID.dbText {
                 throw StorageError(.conflict, "only the organisation that shared \(objectID) may delete it")
             }
-            let doomed = try rows.map { try $0.decode(column: "version", as: Int64.self) }
-            try await db.delete(from: "stix_objects").where(index.versions(of: [objectID], in: collection.id.dbText))
-                .where("version", .in, doomed).run()
+            let doomed = try rows.map { try $0.decode(column: Schema.STIXObjects.version, as: Int64.self) }
+            try await db.delete(from: Schema.STIXObjects.table).where(index.versions(of: [objectID], in: collection.id.dbText))
+                .where(Schema.STIXObjects.version, .in, doomed).run()
             try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, ids: index, on: db)
             if var audit {
                 audit.details["versions"] = String(doomed.count)
-                try await AuditLog.append(audit, on: db, engine: engine)
+                try await AuditLog.append(audit, on: db)
             }
             return doomed.count
         }

@@ -54,8 +54,12 @@ struct STIXObjectWriter {
     /// Rows per statement: 13 binds each stays well under SQLite's limit of 32,766 and PostgreSQL's of 65,535.
     static let chunk = 500
 
-    static let columns = ["collection_id", "object_id", "version", "version_text", "type", "spec_version", "date_added",
-                          "is_latest", "is_first", "tlp", "producer_org", "red_recipients", "json"]
+    static let columns = [
+        Schema.STIXObjects.collectionID, Schema.STIXObjects.objectID, Schema.STIXObjects.version, Schema.STIXObjects.versionText,
+        Schema.STIXObjects.type, Schema.STIXObjects.specVersion, Schema.STIXObjects.dateAdded, Schema.STIXObjects.isLatest,
+        Schema.STIXObjects.isFirst, Schema.STIXObjects.tlp, Schema.STIXObjects.producerOrg, Schema.STIXObjects.redRecipients,
+        Schema.STIXObjects.json,
+    ].map(\.string)
 
     func write(_ objects: [PreparedSTIXVersion], after lastAdded: Int64, now: Date) async throws -> STIXAddOutcome {
         let collectionID = collection.id.dbText
@@ -91,11 +95,11 @@ struct STIXObjectWriter {
     private func storedVersions(of ids: [String], collectionID: String) async throws -> [(id: String, version: Int64)] {
         var stored: [(id: String, version: Int64)] = []
         for slice in ids.chunked(into: Self.chunk) {
-            let select = db.select().columns("object_id", "version").from("stix_objects")
+            let select = db.select().columns(Schema.STIXObjects.objectID, Schema.STIXObjects.version).from(Schema.STIXObjects.table)
                 .where(self.ids.versions(of: Array(slice), in: collectionID))
             stored += try await db.rows(select,
                 sqlite: { row in (try row.text("object_id"), try row.int64("version")) },
-                generic: { row in (try row.decode(column: "object_id", as: String.self), try row.decode(column: "version", as: Int64.self)) })
+                generic: { row in (try row.decode(column: Schema.STIXObjects.objectID, as: String.self), try row.decode(column: Schema.STIXObjects.version, as: Int64.self)) })
         }
         return stored
     }
@@ -115,11 +119,11 @@ struct STIXObjectWriter {
             if now.newest > old.newest { noLongerLatest.append(id) }
             if now.oldest < old.oldest { noLongerFirst.append(id) }
         }
-        for (column, objectIDs) in [("is_latest", noLongerLatest), ("is_first", noLongerFirst)] where !objectIDs.isEmpty {
+        for (column, objectIDs) in [(Schema.STIXObjects.isLatest, noLongerLatest), (Schema.STIXObjects.isFirst, noLongerFirst)] where !objectIDs.isEmpty {
             for slice in objectIDs.chunked(into: Self.chunk) {
-                try await db.update("stix_objects").set(SQLIdentifier(column), to: 0)
+                try await db.update(Schema.STIXObjects.table).set(column, to: 0)
                     .where(ids.versions(of: Array(slice), in: collectionID))
-                    .where(SQLIdentifier(column), .equal, 1).run()
+                    .where(column, .equal, 1).run()
             }
         }
         return extremes
@@ -141,7 +145,7 @@ struct STIXObjectWriter {
                 }
                 _ = try await connection.query(Self.sqliteInsert(rows: slice.count), binds) as [SQLiteRow]
             } else {
-                var insert = db.insert(into: "stix_objects").columns(Self.columns)
+                var insert = db.insert(into: Schema.STIXObjects.table).columns(Self.columns)
                 for (object, dateAdded) in slice {
                     let extremes = flags[object.objectID]
                     insert = insert.values([
@@ -159,15 +163,15 @@ struct STIXObjectWriter {
     /// `INSERT INTO stix_objects (…) VALUES (?, …), …` for `rows` rows.
     static func sqliteInsert(rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        return "INSERT INTO stix_objects (" + columns.joined(separator: ",") + ") VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
+        return "INSERT INTO " + Schema.STIXObjects.table.string + " (" + columns.joined(separator: ",") + ") VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
     }
 
     /// Marks, for each object, its newest and oldest stored versions (what `match[version]=last|first` select).
     static func refreshFlags(objectIDs: [String], collectionID: String, ids index: STIXObjectIDIndex, on db: any SQLDatabase) async throws {
         for objectID in objectIDs {
             let rows = index.versions(of: [objectID], in: collectionID)
-            let versions = try await db.select().column("version").from("stix_objects").where(rows).all()
-                .map { try $0.decode(column: "version", as: Int64.self) }
+            let versions = try await db.select().column(Schema.STIXObjects.version).from(Schema.STIXObjects.table).where(rows).all()
+                .map { try $0.decode(column: Schema.STIXObjects.version, as: Int64.self) }
             guard let newest = versions.max(), let oldest = versions.min() else { continue }
             try await db.raw("""
                 UPDATE stix_objects SET is_latest = CASE WHEN version = \(bind: newest) THEN 1 ELSE 0 END,

@@ -23,9 +23,9 @@ public struct SessionRepository: Sendable {
         let secret = SecretToken.generate(prefix: "s")
         let session = BrowserSession(userID: userID, csrfToken: SecretToken.generate(prefix: "c").value, expiresAt: now.addingTimeInterval(lifetime))
         try await database.transaction { db in
-            try await db.delete(from: "sessions").where("expires_at", .lessThan, now.micros).run()
-            try await db.insert(into: "sessions")
-                .columns("id_hash", "user_id", "csrf_token", "created_at", "expires_at")
+            try await db.delete(from: Schema.Sessions.table).where(Schema.Sessions.expiresAt, .lessThan, now.micros).run()
+            try await db.insert(into: Schema.Sessions.table)
+                .columns(Schema.Sessions.idHash, Schema.Sessions.userID, Schema.Sessions.csrfToken, Schema.Sessions.createdAt, Schema.Sessions.expiresAt)
                 .values(SQLBind(secret.hash), SQLBind(userID.dbText), SQLBind(session.csrfToken), SQLBind(now.micros), SQLBind(session.expiresAt.micros))
                 .run()
         }
@@ -36,13 +36,13 @@ public struct SessionRepository: Sendable {
     public func find(secret: String, now: Date = Date()) async throws -> BrowserSession? {
         let hash = SecretToken.hash(of: secret)
         return try await database.read { db in
-            guard let row = try await db.select().column("*").from("sessions").where("id_hash", .equal, hash).first() else {
+            guard let row = try await db.select().column("*").from(Schema.Sessions.table).where(Schema.Sessions.idHash, .equal, hash).first() else {
                 return nil
             }
             let session = BrowserSession(
-                userID: try row.uuid("user_id"),
-                csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                expiresAt: try row.date("expires_at")
+                userID: try row.uuid(Schema.Sessions.userID),
+                csrfToken: try row.decode(column: Schema.Sessions.csrfToken, as: String.self),
+                expiresAt: try row.date(Schema.Sessions.expiresAt)
             )
             return session.expiresAt > now ? session : nil
         }
@@ -52,7 +52,7 @@ public struct SessionRepository: Sendable {
     public func delete(secret: String) async throws {
         let hash = SecretToken.hash(of: secret)
         try await database.transaction { db in
-            try await db.delete(from: "sessions").where("id_hash", .equal, hash).run()
+            try await db.delete(from: Schema.Sessions.table).where(Schema.Sessions.idHash, .equal, hash).run()
         }
     }
 }

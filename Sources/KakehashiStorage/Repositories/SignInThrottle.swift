@@ -23,12 +23,12 @@ public struct SignInThrottle: Sendable {
         let since = now.addingTimeInterval(-window).micros
         let (account, client) = (Self.accountKey(username), Self.addressKey(address))
         return try await database.read { db in
-            let rows = try await db.select().column("key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("signin_failures")
-                .where("key", .in, [account, client]).where("at", .greaterThan, since)
-                .groupBy("key").all()
+            let rows = try await db.select().column(Schema.SigninFailures.key).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(Schema.SigninFailures.table)
+                .where(Schema.SigninFailures.key, .in, [account, client]).where(Schema.SigninFailures.at, .greaterThan, since)
+                .groupBy(Schema.SigninFailures.key).all()
             for row in rows {
-                let key = try row.decode(column: "key", as: String.self)
+                let key = try row.decode(column: Schema.SigninFailures.key, as: String.self)
                 let count = try row.decode(column: "n", as: Int.self)
                 if key == account && count >= accountLimit { return true }
                 if key == client && count >= addressLimit { return true }
@@ -41,8 +41,8 @@ public struct SignInThrottle: Sendable {
     public func recordFailure(username: String, address: String, now: Date = Date()) async throws {
         let cutoff = now.addingTimeInterval(-window).micros
         try await database.transaction { db in
-            try await db.delete(from: "signin_failures").where("at", .lessThan, cutoff).run()
-            try await db.insert(into: "signin_failures").columns("key", "at")
+            try await db.delete(from: Schema.SigninFailures.table).where(Schema.SigninFailures.at, .lessThan, cutoff).run()
+            try await db.insert(into: Schema.SigninFailures.table).columns(Schema.SigninFailures.key, Schema.SigninFailures.at)
                 .values(SQLBind(Self.accountKey(username)), SQLBind(now.micros))
                 .values(SQLBind(Self.addressKey(address)), SQLBind(now.micros))
                 .run()
@@ -52,7 +52,7 @@ public struct SignInThrottle: Sendable {
     /// Forgets the account's failures after a successful sign-in.
     public func clear(username: String) async throws {
         try await database.transaction { db in
-            try await db.delete(from: "signin_failures").where("key", .equal, Self.accountKey(username)).run()
+            try await db.delete(from: Schema.SigninFailures.table).where(Schema.SigninFailures.key, .equal, Self.accountKey(username)).run()
         }
     }
 

@@ -11,7 +11,7 @@ public struct TAXIIStatusRepository: Sendable {
 
     /// Stores a status inside the caller's transaction (the post's own, so one commit covers both).
     static func insert(_ status: TAXIIStatusRecord, collectionID: UUID, on db: any SQLDatabase) async throws {
-        try await db.insert(into: "taxii_statuses").columns("id", "collection_id", "organisation_id", "request_timestamp", "body")
+        try await db.insert(into: Schema.TAXIIStatuses.table).columns(Schema.TAXIIStatuses.id, Schema.TAXIIStatuses.collectionID, Schema.TAXIIStatuses.organisationID, Schema.TAXIIStatuses.requestTimestamp, Schema.TAXIIStatuses.body)
             .values(SQLBind(status.id.dbText), SQLBind(collectionID.dbText), SQLBind(status.organisationID.dbText),
                     SQLBind(status.requestTimestamp.micros), SQLBind(status.body))
             .run()
@@ -20,9 +20,9 @@ public struct TAXIIStatusRepository: Sendable {
     /// The status body, if the status exists and belongs to `organisationID`.
     public func find(id: UUID, organisationID: UUID) async throws -> String? {
         try await database.read { db in
-            try await db.select().column("body").from("taxii_statuses")
-                .where("id", .equal, id.dbText).where("organisation_id", .equal, organisationID.dbText)
-                .first()?.decode(column: "body", as: String.self)
+            try await db.select().column(Schema.TAXIIStatuses.body).from(Schema.TAXIIStatuses.table)
+                .where(Schema.TAXIIStatuses.id, .equal, id.dbText).where(Schema.TAXIIStatuses.organisationID, .equal, organisationID.dbText)
+                .first()?.decode(column: Schema.TAXIIStatuses.body, as: String.self)
         }
     }
 }

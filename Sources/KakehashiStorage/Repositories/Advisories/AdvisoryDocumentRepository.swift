@@ -34,16 +34,16 @@ public struct AdvisoryDocumentRepository: Sendable {
         }
 
         init(row: any SQLRow) throws {
-            id = try row.decode(column: "id", as: String.self)
-            format = try row.enumValue("format", as: AdvisoryDocument.Format.self)
-            advisoryID = try row.decode(column: "advisory_id", as: String.self)
-            title = try row.decode(column: "title", as: String.self)
-            publisher = try row.decode(column: "publisher", as: String?.self)
-            released = try row.decode(column: "released", as: String?.self)
-            vulnerabilities = Int(try row.decode(column: "vulnerabilities", as: Int64.self))
-            source = try row.decode(column: "source", as: String.self)
-            importedBy = try row.decode(column: "imported_by", as: String.self)
-            importedAt = try row.date("imported_at")
+            id = try row.decode(column: Schema.AdvisoryDocuments.id, as: String.self)
+            format = try row.enumValue(Schema.AdvisoryDocuments.format, as: AdvisoryDocument.Format.self)
+            advisoryID = try row.decode(column: Schema.AdvisoryDocuments.advisoryID, as: String.self)
+            title = try row.decode(column: Schema.AdvisoryDocuments.title, as: String.self)
+            publisher = try row.decode(column: Schema.AdvisoryDocuments.publisher, as: String?.self)
+            released = try row.decode(column: Schema.AdvisoryDocuments.released, as: String?.self)
+            vulnerabilities = Int(try row.decode(column: Schema.AdvisoryDocuments.vulnerabilities, as: Int64.self))
+            source = try row.decode(column: Schema.AdvisoryDocuments.source, as: String.self)
+            importedBy = try row.decode(column: Schema.AdvisoryDocuments.importedBy, as: String.self)
+            importedAt = try row.date(Schema.AdvisoryDocuments.importedAt)
         }
     }
 
@@ -66,37 +66,36 @@ public struct AdvisoryDocumentRepository: Sendable {
 
     /// Stores every document, replacing earlier imports with the same id, in one transaction with its audit entry.
     public func store(_ documents: [Import], audit: AuditRecord, now: Date = Date()) async throws {
-        let engine = database.engine
         try await database.transaction { db in
             for document in documents {
                 let summary = document.summary
-                try await db.delete(from: "advisory_documents").where("id", .equal, summary.id).run()
-                try await db.insert(into: "advisory_documents")
-                    .columns("id", "format", "advisory_id", "title", "publisher", "released", "vulnerabilities", "source", "body", "imported_by", "imported_at")
+                try await db.delete(from: Schema.AdvisoryDocuments.table).where(Schema.AdvisoryDocuments.id, .equal, summary.id).run()
+                try await db.insert(into: Schema.AdvisoryDocuments.table)
+                    .columns(Schema.AdvisoryDocuments.id, Schema.AdvisoryDocuments.format, Schema.AdvisoryDocuments.advisoryID, Schema.AdvisoryDocuments.title, Schema.AdvisoryDocuments.publisher, Schema.AdvisoryDocuments.released, Schema.AdvisoryDocuments.vulnerabilities, Schema.AdvisoryDocuments.source, Schema.AdvisoryDocuments.body, Schema.AdvisoryDocuments.importedBy, Schema.AdvisoryDocuments.importedAt)
                     .values(
                         SQLBind(summary.id), SQLBind(summary.format.rawValue), SQLBind(summary.advisoryID), SQLBind(summary.title),
                         SQLBind(summary.publisher), SQLBind(summary.released), SQLBind(Int64(summary.vulnerabilities)),
                         SQLBind(summary.source), SQLBind(document.body), SQLBind(summary.importedBy), SQLBind(now.micros))
                     .run()
             }
-            try await AuditLog.append(audit, on: db, engine: engine, now: now)
+            try await AuditLog.append(audit, on: db, now: now)
         }
     }
 
     /// The newest imports first.
     public func list(limit: Int = 500) async throws -> [Summary] {
         try await database.read { db in
-            try await db.select().columns("id", "format", "advisory_id", "title", "publisher", "released", "vulnerabilities", "source", "imported_by", "imported_at")
-                .from("advisory_documents").orderBy("imported_at", .descending).orderBy("id").limit(limit).all().map(Summary.init(row:))
+            try await db.select().columns(Schema.AdvisoryDocuments.id, Schema.AdvisoryDocuments.format, Schema.AdvisoryDocuments.advisoryID, Schema.AdvisoryDocuments.title, Schema.AdvisoryDocuments.publisher, Schema.AdvisoryDocuments.released, Schema.AdvisoryDocuments.vulnerabilities, Schema.AdvisoryDocuments.source, Schema.AdvisoryDocuments.importedBy, Schema.AdvisoryDocuments.importedAt)
+                .from(Schema.AdvisoryDocuments.table).orderBy(Schema.AdvisoryDocuments.importedAt, .descending).orderBy(Schema.AdvisoryDocuments.id).limit(limit).all().map(Summary.init(row:))
         }
     }
 
     /// Every stored document: its id, format and body, in id order.
     public func bodies() async throws -> [(id: String, format: AdvisoryDocument.Format, body: String)] {
         try await database.read { db in
-            try await db.select().columns("id", "format", "body").from("advisory_documents").orderBy("id").all().map { row in
-                (try row.decode(column: "id", as: String.self), try row.enumValue("format", as: AdvisoryDocument.Format.self),
-                 try row.decode(column: "body", as: String.self))
+            try await db.select().columns(Schema.AdvisoryDocuments.id, Schema.AdvisoryDocuments.format, Schema.AdvisoryDocuments.body).from(Schema.AdvisoryDocuments.table).orderBy(Schema.AdvisoryDocuments.id).all().map { row in
+                (try row.decode(column: Schema.AdvisoryDocuments.id, as: String.self), try row.enumValue(Schema.AdvisoryDocuments.format, as: AdvisoryDocument.Format.self),
+                 try row.decode(column: Schema.AdvisoryDocuments.body, as: String.self))
             }
         }
     }
@@ -106,9 +105,9 @@ public struct AdvisoryDocumentRepository: Sendable {
     public func importedSources() async throws -> [String: Date] {
         try await database.read { db in
             var sources: [String: Date] = [:]
-            for row in try await db.select().columns("source", "imported_at").from("advisory_documents").all() {
-                let source = try row.decode(column: "source", as: String.self)
-                let time = try row.date("imported_at")
+            for row in try await db.select().columns(Schema.AdvisoryDocuments.source, Schema.AdvisoryDocuments.importedAt).from(Schema.AdvisoryDocuments.table).all() {
+                let source = try row.decode(column: Schema.AdvisoryDocuments.source, as: String.self)
+                let time = try row.date(Schema.AdvisoryDocuments.importedAt)
                 if sources[source].map({ $0 < time }) ?? true { sources[source] = time }
             }
             return sources
@@ -119,7 +118,7 @@ public struct AdvisoryDocumentRepository: Sendable {
     /// whether the index it holds is current (also when another hub process did the import).
     public func revision() async throws -> String {
         try await database.read { db in
-            guard let row = try await db.raw("SELECT COUNT(*) AS n, MAX(imported_at) AS last FROM advisory_documents").first() else { return "0" }
+            guard let row = try await db.raw("SELECT COUNT(*) AS n, MAX(\(Schema.AdvisoryDocuments.importedAt)) AS last FROM \(Schema.AdvisoryDocuments.table)").first() else { return "0" }
             return "\(try row.decode(column: "n", as: Int64.self)):\(try row.decode(column: "last", as: Int64?.self) ?? 0)"
         }
     }

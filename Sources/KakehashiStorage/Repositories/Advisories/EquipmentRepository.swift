@@ -14,16 +14,15 @@ public struct EquipmentRepository: Sendable {
     /// Replaces `organisation`'s registry with `items`, in their order.
     /// - Throws: ``StorageError`` `notFound` for an unknown organisation.
     public func replace(organisation: UUID, items: [Equipment], audit: AuditRecord, now: Date = Date()) async throws {
-        let engine = database.engine
         try await database.transaction { db in
-            guard try await db.select().column("id").from("organisations").where("id", .equal, organisation.dbText).first() != nil else {
+            guard try await db.select().column(Schema.Organisations.id).from(Schema.Organisations.table).where(Schema.Organisations.id, .equal, organisation.dbText).first() != nil else {
                 throw StorageError(.notFound, "organisation \(organisation.dbText) does not exist")
             }
-            try await db.delete(from: "equipment").where("organisation_id", .equal, organisation.dbText).run()
+            try await db.delete(from: Schema.Equipment.table).where(Schema.Equipment.organisationID, .equal, organisation.dbText).run()
             // 16 columns a row: 400 rows stay well inside both engines' limits on bound values.
             var position: Int64 = 0
             for chunk in stride(from: 0, to: items.count, by: 400) {
-                var insert = db.insert(into: "equipment").columns(
+                var insert = db.insert(into: Schema.Equipment.table).columns(
                     "organisation_id", "item_id", "position", "name", "vendor", "product", "version", "model_numbers", "cpe",
                     "site", "function", "domain", "designated_critical", "critical_computer", "support_end", "updated_at")
                 for item in items[chunk..<min(chunk + 400, items.count)] {
@@ -37,15 +36,15 @@ public struct EquipmentRepository: Sendable {
                 }
                 try await insert.run()
             }
-            try await AuditLog.append(audit, on: db, engine: engine, now: now)
+            try await AuditLog.append(audit, on: db, now: now)
         }
     }
 
     /// `organisation`'s registry in the order it was registered.
     public func list(organisation: UUID) async throws -> [Equipment] {
         try await database.read { db in
-            try await db.select().column("*").from("equipment").where("organisation_id", .equal, organisation.dbText)
-                .orderBy("position").all().map(Self.decode)
+            try await db.select().column("*").from(Schema.Equipment.table).where(Schema.Equipment.organisationID, .equal, organisation.dbText)
+                .orderBy(Schema.Equipment.position).all().map(Self.decode)
         }
     }
 
@@ -53,8 +52,8 @@ public struct EquipmentRepository: Sendable {
     public func all() async throws -> [UUID: [Equipment]] {
         try await database.read { db in
             var registries: [UUID: [Equipment]] = [:]
-            for row in try await db.select().column("*").from("equipment").orderBy("organisation_id").orderBy("position").all() {
-                registries[try row.uuid("organisation_id"), default: []].append(try Self.decode(row))
+            for row in try await db.select().column("*").from(Schema.Equipment.table).orderBy(Schema.Equipment.organisationID).orderBy(Schema.Equipment.position).all() {
+                registries[try row.uuid(Schema.Equipment.organisationID), default: []].append(try Self.decode(row))
             }
             return registries
         }
@@ -65,26 +64,26 @@ public struct EquipmentRepository: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> Equipment {
-        let itemID = try row.decode(column: "item_id", as: String.self)
-        let modelsText = try row.decode(column: "model_numbers", as: String.self)
+        let itemID = try row.decode(column: Schema.Equipment.itemID, as: String.self)
+        let modelsText = try row.decode(column: Schema.Equipment.modelNumbers, as: String.self)
         guard let models = try? JSONDecoder().decode([String].self, from: Data(modelsText.utf8)) else {
             throw StorageError(.invalid, "equipment \(itemID): column model_numbers holds '\(modelsText)', which is not a JSON list of strings")
         }
         let cpe: CPEName?
         do {
-            cpe = try row.decode(column: "cpe", as: String?.self).map { text throws in try CPEName(text) }
+            cpe = try row.decode(column: Schema.Equipment.cpe, as: String?.self).map { text throws in try CPEName(text) }
         } catch {
             throw StorageError(.invalid, "equipment \(itemID): column cpe: \(error)")
         }
-        let supportEnd = try row.decode(column: "support_end", as: String?.self)
+        let supportEnd = try row.decode(column: Schema.Equipment.supportEnd, as: String?.self)
         return Equipment(
-            id: itemID, name: try row.decode(column: "name", as: String.self),
-            vendor: try row.decode(column: "vendor", as: String.self), product: try row.decode(column: "product", as: String.self),
-            version: try row.decode(column: "version", as: String?.self), modelNumbers: models, cpe: cpe,
-            site: try row.decode(column: "site", as: String.self), function: try row.decode(column: "function", as: String.self),
-            domain: try row.enumValue("domain", as: Equipment.Domain.self),
-            designatedCriticalEquipment: try row.decode(column: "designated_critical", as: Int64.self) != 0,
-            criticalComputer: try row.decode(column: "critical_computer", as: Int64.self) != 0,
+            id: itemID, name: try row.decode(column: Schema.Equipment.name, as: String.self),
+            vendor: try row.decode(column: Schema.Equipment.vendor, as: String.self), product: try row.decode(column: Schema.Equipment.product, as: String.self),
+            version: try row.decode(column: Schema.Equipment.version, as: String?.self), modelNumbers: models, cpe: cpe,
+            site: try row.decode(column: Schema.Equipment.site, as: String.self), function: try row.decode(column: Schema.Equipment.function, as: String.self),
+            domain: try row.enumValue(Schema.Equipment.domain, as: Equipment.Domain.self),
+            designatedCriticalEquipment: try row.decode(column: Schema.Equipment.designatedCritical, as: Int64.self) != 0,
+            criticalComputer: try row.decode(column: Schema.Equipment.criticalComputer, as: Int64.self) != 0,
             supportEnd: supportEnd.flatMap(CalendarDay.init))
     }
 }

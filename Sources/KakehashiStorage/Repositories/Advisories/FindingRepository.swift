@@ -45,42 +45,41 @@ public struct FindingRepository: Sendable {
             encoded[finding.key] = (finding, String(decoding: try encoder.encode(finding), as: UTF8.self))
         }
         let fresh = encoded
-        let engine = database.engine
         return try await database.transaction { db in
             // Two hub processes re-matching the same organisation at once take turns here (SQLite's
             // write lock already serialises whole transactions).
-            if engine == .postgres {
-                _ = try await db.raw("SELECT id FROM organisations WHERE id = \(bind: org) FOR UPDATE").all()
+            if db.dialect.locksSelectedRows {
+                _ = try await db.select().column(Schema.Organisations.id).from(Schema.Organisations.table).where(Schema.Organisations.id, .equal, org).for(.update).all()
             }
             var stored: [FindingKey: String] = [:]
-            for row in try await db.select().columns("item_id", "vulnerability_id", "json").from("advisory_findings")
-                .where("organisation_id", .equal, org).all() {
-                let key = FindingKey(itemID: try row.decode(column: "item_id", as: String.self), vulnerabilityID: try row.decode(column: "vulnerability_id", as: String.self))
-                stored[key] = try row.decode(column: "json", as: String.self)
+            for row in try await db.select().columns(Schema.AdvisoryFindings.itemID, Schema.AdvisoryFindings.vulnerabilityID, Schema.AdvisoryFindings.json).from(Schema.AdvisoryFindings.table)
+                .where(Schema.AdvisoryFindings.organisationID, .equal, org).all() {
+                let key = FindingKey(itemID: try row.decode(column: Schema.AdvisoryFindings.itemID, as: String.self), vulnerabilityID: try row.decode(column: Schema.AdvisoryFindings.vulnerabilityID, as: String.self))
+                stored[key] = try row.decode(column: Schema.AdvisoryFindings.json, as: String.self)
             }
             var decided = Set<FindingKey>()
-            for row in try await db.select().columns("item_id", "vulnerability_id").from("finding_dispositions").where("organisation_id", .equal, org).all() {
-                decided.insert(FindingKey(itemID: try row.decode(column: "item_id", as: String.self), vulnerabilityID: try row.decode(column: "vulnerability_id", as: String.self)))
+            for row in try await db.select().columns(Schema.FindingDispositions.itemID, Schema.FindingDispositions.vulnerabilityID).from(Schema.FindingDispositions.table).where(Schema.FindingDispositions.organisationID, .equal, org).all() {
+                decided.insert(FindingKey(itemID: try row.decode(column: Schema.FindingDispositions.itemID, as: String.self), vulnerabilityID: try row.decode(column: Schema.FindingDispositions.vulnerabilityID, as: String.self)))
             }
             var changes = Changes()
             for key in stored.keys.sorted() where fresh[key] == nil {
-                try await db.delete(from: "advisory_findings").where("organisation_id", .equal, org)
-                    .where("item_id", .equal, key.itemID).where("vulnerability_id", .equal, key.vulnerabilityID).run()
+                try await db.delete(from: Schema.AdvisoryFindings.table).where(Schema.AdvisoryFindings.organisationID, .equal, org)
+                    .where(Schema.AdvisoryFindings.itemID, .equal, key.itemID).where(Schema.AdvisoryFindings.vulnerabilityID, .equal, key.vulnerabilityID).run()
                 changes.removed += 1
             }
             for key in fresh.keys.sorted() {
                 guard let entry = fresh[key] else { continue }
                 if let old = stored[key] {
                     guard old != entry.json else { continue }
-                    try await db.update("advisory_findings")
-                        .set("json", to: entry.json).set("known_exploited", to: Int64(entry.finding.knownExploited ? 1 : 0))
-                        .set("severity", to: entry.finding.severityScore).set("updated_at", to: now.micros)
-                        .where("organisation_id", .equal, org).where("item_id", .equal, key.itemID).where("vulnerability_id", .equal, key.vulnerabilityID)
+                    try await db.update(Schema.AdvisoryFindings.table)
+                        .set(Schema.AdvisoryFindings.json, to: entry.json).set(Schema.AdvisoryFindings.knownExploited, to: Int64(entry.finding.knownExploited ? 1 : 0))
+                        .set(Schema.AdvisoryFindings.severity, to: entry.finding.severityScore).set(Schema.AdvisoryFindings.updatedAt, to: now.micros)
+                        .where(Schema.AdvisoryFindings.organisationID, .equal, org).where(Schema.AdvisoryFindings.itemID, .equal, key.itemID).where(Schema.AdvisoryFindings.vulnerabilityID, .equal, key.vulnerabilityID)
                         .run()
                     changes.updated += 1
                 } else {
-                    try await db.insert(into: "advisory_findings")
-                        .columns("organisation_id", "item_id", "vulnerability_id", "known_exploited", "severity", "json", "first_seen", "updated_at")
+                    try await db.insert(into: Schema.AdvisoryFindings.table)
+                        .columns(Schema.AdvisoryFindings.organisationID, Schema.AdvisoryFindings.itemID, Schema.AdvisoryFindings.vulnerabilityID, Schema.AdvisoryFindings.knownExploited, Schema.AdvisoryFindings.severity, Schema.AdvisoryFindings.json, Schema.AdvisoryFindings.firstSeen, Schema.AdvisoryFindings.updatedAt)
                         .values(SQLBind(org), SQLBind(key.itemID), SQLBind(key.vulnerabilityID), SQLBind(Int64(entry.finding.knownExploited ? 1 : 0)),
                                 SQLBind(entry.finding.severityScore), SQLBind(entry.json), SQLBind(now.micros), SQLBind(now.micros))
                         .run()
@@ -103,18 +102,18 @@ public struct FindingRepository: Sendable {
         let org = organisation.dbText
         return try await database.read { db in
             var decisions: [FindingKey: FindingDisposition] = [:]
-            for row in try await db.select().column("*").from("finding_dispositions").where("organisation_id", .equal, org).all() {
+            for row in try await db.select().column("*").from(Schema.FindingDispositions.table).where(Schema.FindingDispositions.organisationID, .equal, org).all() {
                 let disposition = try Self.decodeDisposition(row)
                 decisions[disposition.key] = disposition
             }
             let decoder = JSONDecoder()
             var result: [Stored] = []
-            for row in try await db.select().columns("item_id", "vulnerability_id", "json", "first_seen").from("advisory_findings").where("organisation_id", .equal, org).all() {
-                let json = try row.decode(column: "json", as: String.self)
+            for row in try await db.select().columns(Schema.AdvisoryFindings.itemID, Schema.AdvisoryFindings.vulnerabilityID, Schema.AdvisoryFindings.json, Schema.AdvisoryFindings.firstSeen).from(Schema.AdvisoryFindings.table).where(Schema.AdvisoryFindings.organisationID, .equal, org).all() {
+                let json = try row.decode(column: Schema.AdvisoryFindings.json, as: String.self)
                 guard let finding = try? decoder.decode(AdvisoryFinding.self, from: Data(json.utf8)) else {
-                    throw StorageError(.invalid, "finding \(try row.decode(column: "item_id", as: String.self)) / \(try row.decode(column: "vulnerability_id", as: String.self)) holds JSON the hub cannot read")
+                    throw StorageError(.invalid, "finding \(try row.decode(column: Schema.AdvisoryFindings.itemID, as: String.self)) / \(try row.decode(column: Schema.AdvisoryFindings.vulnerabilityID, as: String.self)) holds JSON the hub cannot read")
                 }
-                result.append(Stored(finding: finding, firstSeen: try row.date("first_seen"), disposition: decisions[finding.key]))
+                result.append(Stored(finding: finding, firstSeen: try row.date(Schema.AdvisoryFindings.firstSeen), disposition: decisions[finding.key]))
             }
             let order = AdvisoryFinding.ranked(result.map(\.finding)).enumerated().map { ($1.key, $0) }
             let rank = Dictionary(order, uniquingKeysWith: { first, _ in first })
@@ -126,20 +125,19 @@ public struct FindingRepository: Sendable {
     /// - Throws: ``StorageError`` `notFound` when the organisation has no such finding.
     public func markNotApplicable(organisation: UUID, _ disposition: FindingDisposition, audit: AuditRecord) async throws {
         let org = organisation.dbText
-        let engine = database.engine
         try await database.transaction { db in
             let key = disposition.key
-            guard try await db.select().column("item_id").from("advisory_findings").where("organisation_id", .equal, org)
-                .where("item_id", .equal, key.itemID).where("vulnerability_id", .equal, key.vulnerabilityID).first() != nil else {
+            guard try await db.select().column(Schema.AdvisoryFindings.itemID).from(Schema.AdvisoryFindings.table).where(Schema.AdvisoryFindings.organisationID, .equal, org)
+                .where(Schema.AdvisoryFindings.itemID, .equal, key.itemID).where(Schema.AdvisoryFindings.vulnerabilityID, .equal, key.vulnerabilityID).first() != nil else {
                 throw StorageError(.notFound, "there is no finding of \(key.vulnerabilityID) on item \(key.itemID) for this organisation")
             }
-            try await db.delete(from: "finding_dispositions").where("organisation_id", .equal, org)
-                .where("item_id", .equal, key.itemID).where("vulnerability_id", .equal, key.vulnerabilityID).run()
-            try await db.insert(into: "finding_dispositions").columns("organisation_id", "item_id", "vulnerability_id", "reason", "decided_by", "decided_at")
+            try await db.delete(from: Schema.FindingDispositions.table).where(Schema.FindingDispositions.organisationID, .equal, org)
+                .where(Schema.FindingDispositions.itemID, .equal, key.itemID).where(Schema.FindingDispositions.vulnerabilityID, .equal, key.vulnerabilityID).run()
+            try await db.insert(into: Schema.FindingDispositions.table).columns(Schema.FindingDispositions.organisationID, Schema.FindingDispositions.itemID, Schema.FindingDispositions.vulnerabilityID, Schema.FindingDispositions.reason, Schema.FindingDispositions.decidedBy, Schema.FindingDispositions.decidedAt)
                 .values(SQLBind(org), SQLBind(key.itemID), SQLBind(key.vulnerabilityID), SQLBind(disposition.reason),
                         SQLBind(disposition.decidedBy), SQLBind(disposition.decidedAt.micros))
                 .run()
-            try await AuditLog.append(audit, on: db, engine: engine, now: disposition.decidedAt)
+            try await AuditLog.append(audit, on: db, now: disposition.decidedAt)
         }
     }
 
@@ -147,22 +145,21 @@ public struct FindingRepository: Sendable {
     /// - Throws: ``StorageError`` `notFound` when there was no decision.
     public func reopen(organisation: UUID, key: FindingKey, audit: AuditRecord, now: Date = Date()) async throws {
         let org = organisation.dbText
-        let engine = database.engine
         try await database.transaction { db in
-            guard try await db.select().column("item_id").from("finding_dispositions").where("organisation_id", .equal, org)
-                .where("item_id", .equal, key.itemID).where("vulnerability_id", .equal, key.vulnerabilityID).first() != nil else {
+            guard try await db.select().column(Schema.FindingDispositions.itemID).from(Schema.FindingDispositions.table).where(Schema.FindingDispositions.organisationID, .equal, org)
+                .where(Schema.FindingDispositions.itemID, .equal, key.itemID).where(Schema.FindingDispositions.vulnerabilityID, .equal, key.vulnerabilityID).first() != nil else {
                 throw StorageError(.notFound, "finding \(key.vulnerabilityID) on item \(key.itemID) is not marked not applicable")
             }
-            try await db.delete(from: "finding_dispositions").where("organisation_id", .equal, org)
-                .where("item_id", .equal, key.itemID).where("vulnerability_id", .equal, key.vulnerabilityID).run()
-            try await AuditLog.append(audit, on: db, engine: engine, now: now)
+            try await db.delete(from: Schema.FindingDispositions.table).where(Schema.FindingDispositions.organisationID, .equal, org)
+                .where(Schema.FindingDispositions.itemID, .equal, key.itemID).where(Schema.FindingDispositions.vulnerabilityID, .equal, key.vulnerabilityID).run()
+            try await AuditLog.append(audit, on: db, now: now)
         }
     }
 
     static func decodeDisposition(_ row: any SQLRow) throws -> FindingDisposition {
         FindingDisposition(
-            key: FindingKey(itemID: try row.decode(column: "item_id", as: String.self), vulnerabilityID: try row.decode(column: "vulnerability_id", as: String.self)),
-            reason: try row.decode(column: "reason", as: String.self), decidedBy: try row.decode(column: "decided_by", as: String.self),
-            decidedAt: try row.date("decided_at"))
+            key: FindingKey(itemID: try row.decode(column: Schema.FindingDispositions.itemID, as: String.self), vulnerabilityID: try row.decode(column: Schema.FindingDispositions.vulnerabilityID, as: String.self)),
+            reason: try row.decode(column: Schema.FindingDispositions.reason, as: String.self), decidedBy: try row.decode(column: Schema.FindingDispositions.decidedBy, as: String.self),
+            decidedAt: try row.date(Schema.FindingDispositions.decidedAt))
     }
 }

@@ -15,27 +15,28 @@ extension EmailOutbox {
     ///
     /// A due message whose organisation has no notification address is set `held` instead.
     public func claimDue(now: Date, lease: TimeInterval, limit: Int = 20) async throws -> [DueEmail] {
-        let engine = database.engine
         return try await database.transaction { db in
-            let lock = engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            // SKIP LOCKED lets another process's claim pass the rows this one holds; SQLKit's locking
+            // clause cannot say it, and SQLite (no row locks: the transaction holds the write lock) needs none.
+            let lock = db.dialect.locksSelectedRows ? " FOR UPDATE SKIP LOCKED" : ""
             let query: SQLQueryString = """
-                SELECT * FROM email_outbox
-                WHERE state = \(bind: State.pending.rawValue) AND next_attempt_at <= \(bind: now.micros)
-                ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
+                SELECT * FROM \(Schema.EmailOutbox.table)
+                WHERE \(Schema.EmailOutbox.state) = \(bind: State.pending.rawValue) AND \(Schema.EmailOutbox.nextAttemptAt) <= \(bind: now.micros)
+                ORDER BY \(Schema.EmailOutbox.nextAttemptAt) LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
                 """
             var due: [DueEmail] = []
             for row in try await db.raw(query).all() {
                 var message = try Self.decode(row)
                 let recipients = try await NotificationAddressBook.addresses(of: message.organisationID, on: db)
                 if recipients.isEmpty {
-                    try await db.update("email_outbox").set("state", to: State.held.rawValue)
-                        .set("last_error", to: "the organisation has no notification e-mail address")
-                        .where("id", .equal, message.id.dbText).run()
+                    try await db.update(Schema.EmailOutbox.table).set(Schema.EmailOutbox.state, to: State.held.rawValue)
+                        .set(Schema.EmailOutbox.lastError, to: "the organisation has no notification e-mail address")
+                        .where(Schema.EmailOutbox.id, .equal, message.id.dbText).run()
                     continue
                 }
                 message.nextAttemptAt = now.addingTimeInterval(lease)
-                try await db.update("email_outbox").set("next_attempt_at", to: message.nextAttemptAt.micros)
-                    .where("id", .equal, message.id.dbText).run()
+                try await db.update(Schema.EmailOutbox.table).set(Schema.EmailOutbox.nextAttemptAt, to: message.nextAttemptAt.micros)
+                    .where(Schema.EmailOutbox.id, .equal, message.id.dbText).run()
                 due.append(DueEmail(message: message, recipients: recipients))
             }
             return due

@@ -41,8 +41,8 @@ public struct EmailOutbox: Sendable {
 
     /// Queues an e-mail for `notification`'s organisation inside the caller's transaction.
     static func enqueue(_ notification: PlannedNotification, on db: any SQLDatabase, now: Date) async throws {
-        try await db.insert(into: "email_outbox")
-            .columns("id", "organisation_id", "subject", "body", "created_at", "sent_at", "state", "attempts", "next_attempt_at")
+        try await db.insert(into: Schema.EmailOutbox.table)
+            .columns(Schema.EmailOutbox.id, Schema.EmailOutbox.organisationID, Schema.EmailOutbox.subject, Schema.EmailOutbox.body, Schema.EmailOutbox.createdAt, Schema.EmailOutbox.sentAt, Schema.EmailOutbox.state, Schema.EmailOutbox.attempts, Schema.EmailOutbox.nextAttemptAt)
             .values(SQLBind(UUID().dbText), SQLBind(notification.organisation.dbText), SQLBind(notification.emailSubject),
                     SQLBind(notification.emailBody), SQLBind(now.micros), SQLBind(Int64?.none),
                     SQLBind(State.pending.rawValue), SQLBind(Int64(0)), SQLBind(now.micros))
@@ -52,29 +52,29 @@ public struct EmailOutbox: Sendable {
     /// Messages, newest first; only unsent ones with `unsentOnly`.
     public func list(unsentOnly: Bool = false, limit: Int = 200) async throws -> [Message] {
         try await database.read { db in
-            var query = db.select().column("*").from("email_outbox")
-            if unsentOnly { query = query.where("sent_at", .is, SQLLiteral.null) }
-            return try await query.orderBy("created_at", .descending).limit(limit).all().map(Self.decode)
+            var query = db.select().column("*").from(Schema.EmailOutbox.table)
+            if unsentOnly { query = query.where(Schema.EmailOutbox.sentAt, .is, SQLLiteral.null) }
+            return try await query.orderBy(Schema.EmailOutbox.createdAt, .descending).limit(limit).all().map(Self.decode)
         }
     }
 
     /// The message with `id`, if any.
     public func message(id: UUID) async throws -> Message? {
         try await database.read { db in
-            try await db.select().column("*").from("email_outbox").where("id", .equal, id.dbText).first().map(Self.decode)
+            try await db.select().column("*").from(Schema.EmailOutbox.table).where(Schema.EmailOutbox.id, .equal, id.dbText).first().map(Self.decode)
         }
     }
 
     static func decode(_ row: any SQLRow) throws -> Message {
         Message(
-            id: try row.uuid("id"), organisationID: try row.uuid("organisation_id"),
-            subject: try row.decode(column: "subject", as: String.self), body: try row.decode(column: "body", as: String.self),
-            createdAt: try row.date("created_at"), sentAt: try row.optionalDate("sent_at"),
-            state: try row.enumValue("state", as: State.self),
-            attempts: Int(try row.decode(column: "attempts", as: Int64.self)),
-            nextAttemptAt: try row.date("next_attempt_at"),
-            recipients: (try row.decode(column: "recipients", as: String?.self) ?? "").split(separator: ",").map(String.init),
-            lastError: try row.decode(column: "last_error", as: String?.self)
+            id: try row.uuid(Schema.EmailOutbox.id), organisationID: try row.uuid(Schema.EmailOutbox.organisationID),
+            subject: try row.decode(column: Schema.EmailOutbox.subject, as: String.self), body: try row.decode(column: Schema.EmailOutbox.body, as: String.self),
+            createdAt: try row.date(Schema.EmailOutbox.createdAt), sentAt: try row.optionalDate(Schema.EmailOutbox.sentAt),
+            state: try row.enumValue(Schema.EmailOutbox.state, as: State.self),
+            attempts: Int(try row.decode(column: Schema.EmailOutbox.attempts, as: Int64.self)),
+            nextAttemptAt: try row.date(Schema.EmailOutbox.nextAttemptAt),
+            recipients: (try row.decode(column: Schema.EmailOutbox.recipients, as: String?.self) ?? "").split(separator: ",").map(String.init),
+            lastError: try row.decode(column: Schema.EmailOutbox.lastError, as: String?.self)
         )
     }
 }

@@ -14,10 +14,9 @@ public struct IncidentRepository: Sendable {
 
     /// Creates an incident with its first draft.
     public func create(_ incident: IncidentRecord, draft: DraftRecord, audit: AuditRecord) async throws {
-        let engine = database.engine
         try await database.transaction { db in
-            try await db.insert(into: "incidents")
-                .columns("id", "reporter_org", "status", "category", "latest_version", "created_by", "created_at", "updated_at")
+            try await db.insert(into: Schema.Incidents.table)
+                .columns(Schema.Incidents.id, Schema.Incidents.reporterOrg, Schema.Incidents.status, Schema.Incidents.category, Schema.Incidents.latestVersion, Schema.Incidents.createdBy, Schema.Incidents.createdAt, Schema.Incidents.updatedAt)
                 .values(
                     SQLBind(incident.id.dbText), SQLBind(incident.reporterOrganisation.dbText), SQLBind(incident.status.rawValue),
                     SQLBind(incident.category), SQLBind(Int64(incident.latestVersion)), SQLBind(incident.createdBy),
@@ -25,37 +24,34 @@ public struct IncidentRepository: Sendable {
                 )
                 .run()
             try await Self.writeDraft(draft, on: db)
-            try await AuditLog.append(audit, on: db, engine: engine, now: draft.savedAt)
+            try await AuditLog.append(audit, on: db, now: draft.savedAt)
         }
     }
 
     /// Replaces the incident's draft (and its listed category).
     /// - Throws: ``StorageError`` `notFound` for an unknown incident.
     public func saveDraft(_ draft: DraftRecord, category: String, audit: AuditRecord) async throws {
-        let engine = database.engine
         try await database.transaction { db in
-            _ = try await Self.lock(draft.incidentID, on: db, engine: engine)
+            _ = try await Self.lock(draft.incidentID, on: db)
             try await Self.writeDraft(draft, on: db)
-            try await db.update("incidents").set("category", to: category).set("updated_at", to: draft.savedAt.micros)
-                .where("id", .equal, draft.incidentID.dbText).run()
-            try await AuditLog.append(audit, on: db, engine: engine, now: draft.savedAt)
+            try await db.update(Schema.Incidents.table).set(Schema.Incidents.category, to: category).set(Schema.Incidents.updatedAt, to: draft.savedAt.micros)
+                .where(Schema.Incidents.id, .equal, draft.incidentID.dbText).run()
+            try await AuditLog.append(audit, on: db, now: draft.savedAt)
         }
     }
 
-    /// Locks the incident's row for the transaction (PostgreSQL; SQLite holds the write lock already).
-    static func lock(_ id: UUID, on db: any SQLDatabase, engine: HubDatabase.Engine) async throws -> IncidentRecord {
-        let query: SQLQueryString = engine == .postgres
-            ? "SELECT * FROM incidents WHERE id = \(bind: id.dbText) FOR UPDATE"
-            : "SELECT * FROM incidents WHERE id = \(bind: id.dbText)"
-        guard let row = try await db.raw(query).first() else {
+    /// Locks the incident's row for the transaction (PostgreSQL; SQLite holds the write lock already,
+    /// and its dialect omits the locking clause).
+    static func lock(_ id: UUID, on db: any SQLDatabase) async throws -> IncidentRecord {
+        guard let row = try await db.select().column("*").from(Schema.Incidents.table).where(Schema.Incidents.id, .equal, id.dbText).for(.update).first() else {
             throw StorageError(.notFound, "no incident has the id \(id.dbText)")
         }
         return try decodeIncident(row)
     }
 
     static func writeDraft(_ draft: DraftRecord, on db: any SQLDatabase) async throws {
-        try await db.delete(from: "incident_drafts").where("incident_id", .equal, draft.incidentID.dbText).run()
-        try await db.insert(into: "incident_drafts").columns("incident_id", "json", "saved_by", "saved_at")
+        try await db.delete(from: Schema.IncidentDrafts.table).where(Schema.IncidentDrafts.incidentID, .equal, draft.incidentID.dbText).run()
+        try await db.insert(into: Schema.IncidentDrafts.table).columns(Schema.IncidentDrafts.incidentID, Schema.IncidentDrafts.json, Schema.IncidentDrafts.savedBy, Schema.IncidentDrafts.savedAt)
             .values(SQLBind(draft.incidentID.dbText), SQLBind(draft.json), SQLBind(draft.savedBy), SQLBind(draft.savedAt.micros))
             .run()
     }
@@ -63,24 +59,24 @@ public struct IncidentRepository: Sendable {
     /// The incident with `id`, if any.
     public func find(id: UUID) async throws -> IncidentRecord? {
         try await database.read { db in
-            try await db.select().column("*").from("incidents").where("id", .equal, id.dbText).first().map(Self.decodeIncident)
+            try await db.select().column("*").from(Schema.Incidents.table).where(Schema.Incidents.id, .equal, id.dbText).first().map(Self.decodeIncident)
         }
     }
 
     /// Incidents reported by `organisation`, newest change first.
     public func list(reporter organisation: UUID, limit: Int = 200) async throws -> [IncidentRecord] {
         try await database.read { db in
-            try await db.select().column("*").from("incidents").where("reporter_org", .equal, organisation.dbText)
-                .orderBy("updated_at", .descending).limit(limit).all().map(Self.decodeIncident)
+            try await db.select().column("*").from(Schema.Incidents.table).where(Schema.Incidents.reporterOrg, .equal, organisation.dbText)
+                .orderBy(Schema.Incidents.updatedAt, .descending).limit(limit).all().map(Self.decodeIncident)
         }
     }
 
     /// The incident's draft, if one is saved.
     public func draft(incidentID: UUID) async throws -> DraftRecord? {
         try await database.read { db in
-            try await db.select().column("*").from("incident_drafts").where("incident_id", .equal, incidentID.dbText).first().map { row in
-                DraftRecord(incidentID: try row.uuid("incident_id"), json: try row.decode(column: "json", as: String.self),
-                            savedBy: try row.decode(column: "saved_by", as: String.self), savedAt: try row.date("saved_at"))
+            try await db.select().column("*").from(Schema.IncidentDrafts.table).where(Schema.IncidentDrafts.incidentID, .equal, incidentID.dbText).first().map { row in
+                DraftRecord(incidentID: try row.uuid(Schema.IncidentDrafts.incidentID), json: try row.decode(column: Schema.IncidentDrafts.json, as: String.self),
+                            savedBy: try row.decode(column: Schema.IncidentDrafts.savedBy, as: String.self), savedAt: try row.date(Schema.IncidentDrafts.savedAt))
             }
         }
     }
@@ -88,33 +84,33 @@ public struct IncidentRepository: Sendable {
     /// Every submitted version, oldest first.
     public func submissions(incidentID: UUID) async throws -> [SubmissionRecord] {
         try await database.read { db in
-            try await db.select().column("*").from("incident_submissions").where("incident_id", .equal, incidentID.dbText)
-                .orderBy("version").all().map(Self.decodeSubmission)
+            try await db.select().column("*").from(Schema.IncidentSubmissions.table).where(Schema.IncidentSubmissions.incidentID, .equal, incidentID.dbText)
+                .orderBy(Schema.IncidentSubmissions.version).all().map(Self.decodeSubmission)
         }
     }
 
     static func decodeIncident(_ row: any SQLRow) throws -> IncidentRecord {
         IncidentRecord(
-            id: try row.uuid("id"),
-            reporterOrganisation: try row.uuid("reporter_org"),
-            status: try row.enumValue("status", as: IncidentRecord.Status.self),
-            category: try row.decode(column: "category", as: String.self),
-            latestVersion: Int(try row.decode(column: "latest_version", as: Int64.self)),
-            createdBy: try row.decode(column: "created_by", as: String.self),
-            createdAt: try row.date("created_at"),
-            updatedAt: try row.date("updated_at")
+            id: try row.uuid(Schema.Incidents.id),
+            reporterOrganisation: try row.uuid(Schema.Incidents.reporterOrg),
+            status: try row.enumValue(Schema.Incidents.status, as: IncidentRecord.Status.self),
+            category: try row.decode(column: Schema.Incidents.category, as: String.self),
+            latestVersion: Int(try row.decode(column: Schema.Incidents.latestVersion, as: Int64.self)),
+            createdBy: try row.decode(column: Schema.Incidents.createdBy, as: String.self),
+            createdAt: try row.date(Schema.Incidents.createdAt),
+            updatedAt: try row.date(Schema.Incidents.updatedAt)
         )
     }
 
     static func decodeSubmission(_ row: any SQLRow) throws -> SubmissionRecord {
         SubmissionRecord(
-            incidentID: try row.uuid("incident_id"),
-            version: Int(try row.decode(column: "version", as: Int64.self)),
-            kind: try row.enumValue("kind", as: SubmissionKind.self),
-            json: try row.decode(column: "json", as: String.self),
-            unassignedAuthorities: try row.decode(column: "unassigned", as: String.self).splitList,
-            submittedBy: try row.decode(column: "submitted_by", as: String.self),
-            submittedAt: try row.date("submitted_at")
+            incidentID: try row.uuid(Schema.IncidentSubmissions.incidentID),
+            version: Int(try row.decode(column: Schema.IncidentSubmissions.version, as: Int64.self)),
+            kind: try row.enumValue(Schema.IncidentSubmissions.kind, as: SubmissionKind.self),
+            json: try row.decode(column: Schema.IncidentSubmissions.json, as: String.self),
+            unassignedAuthorities: try row.decode(column: Schema.IncidentSubmissions.unassigned, as: String.self).splitList,
+            submittedBy: try row.decode(column: Schema.IncidentSubmissions.submittedBy, as: String.self),
+            submittedAt: try row.date(Schema.IncidentSubmissions.submittedAt)
         )
     }
 }

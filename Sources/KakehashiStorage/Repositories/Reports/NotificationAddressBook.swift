@@ -23,32 +23,31 @@ public struct NotificationAddressBook: Sendable {
     /// - Returns: how many held messages were released.
     @discardableResult
     public func set(_ addresses: [EmailAddress], of organisation: UUID, audit: AuditRecord, now: Date = Date()) async throws -> Int {
-        let engine = database.engine
         return try await database.transaction { db in
-            try await db.delete(from: "organisation_notification_emails").where("organisation_id", .equal, organisation.dbText).run()
+            try await db.delete(from: Schema.OrganisationNotificationEmails.table).where(Schema.OrganisationNotificationEmails.organisationID, .equal, organisation.dbText).run()
             for (position, address) in addresses.enumerated() {
-                try await db.insert(into: "organisation_notification_emails").columns("organisation_id", "address", "position", "created_at")
+                try await db.insert(into: Schema.OrganisationNotificationEmails.table).columns(Schema.OrganisationNotificationEmails.organisationID, Schema.OrganisationNotificationEmails.address, Schema.OrganisationNotificationEmails.position, Schema.OrganisationNotificationEmails.createdAt)
                     .values(SQLBind(organisation.dbText), SQLBind(address.value), SQLBind(Int64(position)), SQLBind(now.micros))
                     .run()
             }
             var released = 0
             if !addresses.isEmpty {
-                let held = try await db.select().column("id").from("email_outbox")
-                    .where("organisation_id", .equal, organisation.dbText).where("state", .equal, EmailOutbox.State.held.rawValue).all()
+                let held = try await db.select().column(Schema.EmailOutbox.id).from(Schema.EmailOutbox.table)
+                    .where(Schema.EmailOutbox.organisationID, .equal, organisation.dbText).where(Schema.EmailOutbox.state, .equal, EmailOutbox.State.held.rawValue).all()
                 released = held.count
-                try await db.update("email_outbox").set("state", to: EmailOutbox.State.pending.rawValue).set("next_attempt_at", to: now.micros)
-                    .set("last_error", to: SQLLiteral.null)
-                    .where("organisation_id", .equal, organisation.dbText).where("state", .equal, EmailOutbox.State.held.rawValue).run()
+                try await db.update(Schema.EmailOutbox.table).set(Schema.EmailOutbox.state, to: EmailOutbox.State.pending.rawValue).set(Schema.EmailOutbox.nextAttemptAt, to: now.micros)
+                    .set(Schema.EmailOutbox.lastError, to: SQLLiteral.null)
+                    .where(Schema.EmailOutbox.organisationID, .equal, organisation.dbText).where(Schema.EmailOutbox.state, .equal, EmailOutbox.State.held.rawValue).run()
             }
-            try await AuditLog.append(audit, on: db, engine: engine)
+            try await AuditLog.append(audit, on: db)
             return released
         }
     }
 
     static func addresses(of organisation: UUID, on db: any SQLDatabase) async throws -> [EmailAddress] {
-        try await db.select().column("address").from("organisation_notification_emails").where("organisation_id", .equal, organisation.dbText)
-            .orderBy("position").all().map { row in
-                let text = try row.decode(column: "address", as: String.self)
+        try await db.select().column(Schema.OrganisationNotificationEmails.address).from(Schema.OrganisationNotificationEmails.table).where(Schema.OrganisationNotificationEmails.organisationID, .equal, organisation.dbText)
+            .orderBy(Schema.OrganisationNotificationEmails.position).all().map { row in
+                let text = try row.decode(column: Schema.OrganisationNotificationEmails.address, as: String.self)
                 do {
                     return try EmailAddress(text)
                 } catch {

@@ -6,21 +6,22 @@ extension WebhookRepository {
     /// Claims up to `limit` due calls: each is leased until `now + lease`, so another dispatcher (also in
     /// another hub process) does not make the same call while this one is at it.
     public func claimDue(now: Date, lease: TimeInterval, limit: Int = 20) async throws -> [DueWebhook] {
-        let engine = database.engine
         return try await database.transaction { db in
-            let lock = engine == .postgres ? " FOR UPDATE OF d SKIP LOCKED" : ""
+            // SKIP LOCKED lets another process's claim pass the rows this one holds; SQLKit's locking
+            // clause cannot say it, and SQLite (no row locks: the transaction holds the write lock) needs none.
+            let lock = db.dialect.locksSelectedRows ? " FOR UPDATE OF d SKIP LOCKED" : ""
             let query: SQLQueryString = """
-                SELECT d.*, e.url AS endpoint_url, e.secret AS endpoint_secret
-                FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-                WHERE d.state = \(bind: WebhookDelivery.State.pending.rawValue) AND d.next_attempt_at <= \(bind: now.micros)
-                ORDER BY d.next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
+                SELECT d.*, e.\(Schema.WebhookEndpoints.url) AS endpoint_url, e.\(Schema.WebhookEndpoints.secret) AS endpoint_secret
+                FROM \(Schema.WebhookDeliveries.table) d JOIN \(Schema.WebhookEndpoints.table) e ON e.\(Schema.WebhookEndpoints.id) = d.\(Schema.WebhookDeliveries.endpointID)
+                WHERE d.\(Schema.WebhookDeliveries.state) = \(bind: WebhookDelivery.State.pending.rawValue) AND d.\(Schema.WebhookDeliveries.nextAttemptAt) <= \(bind: now.micros)
+                ORDER BY d.\(Schema.WebhookDeliveries.nextAttemptAt) LIMIT \(unsafeRaw: String(max(1, limit)) + lock)
                 """
             var due: [DueWebhook] = []
             for row in try await db.raw(query).all() {
                 var delivery = try Self.decodeDelivery(row)
                 delivery.nextAttemptAt = now.addingTimeInterval(lease)
-                try await db.update("webhook_deliveries").set("next_attempt_at", to: delivery.nextAttemptAt.micros)
-                    .where("id", .equal, delivery.id.dbText).run()
+                try await db.update(Schema.WebhookDeliveries.table).set(Schema.WebhookDeliveries.nextAttemptAt, to: delivery.nextAttemptAt.micros)
+                    .where(Schema.WebhookDeliveries.id, .equal, delivery.id.dbText).run()
                 due.append(DueWebhook(delivery: delivery, url: try row.decode(column: "endpoint_url", as: String.self),
                                       secret: try row.decode(column: "endpoint_secret", as: String.self)))
             }
