@@ -4,14 +4,16 @@ import Testing
 
 /// Helpers shared by the report, regime and deadline tests.
 enum ReportTestSupport {
-    /// The shipped regime catalogue, `Sources/KakehashiServer/Resources/regimes.json`, found from this file's path.
+    /// The shipped regime catalogue, `Sources/KakehashiServer/Resources/regimes.json`, found from this file's
+    /// path: the nearest folder above it that holds `Package.swift` is the repository root.
     static func regimesData(filePath: String = #filePath) throws -> Data {
-        let url = URL(fileURLWithPath: filePath)
-            .deletingLastPathComponent()  // KakehashiCoreTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository root
-            .appendingPathComponent("Sources/KakehashiServer/Resources/regimes.json")
-        return try Data(contentsOf: url)
+        var folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            let parent = folder.deletingLastPathComponent()
+            try #require(parent.path != folder.path, "no Package.swift above \(filePath)")
+            folder = parent
+        }
+        return try Data(contentsOf: folder.appendingPathComponent("Sources/KakehashiServer/Resources/regimes.json"))
     }
 
     /// The shipped regime catalogue.
