@@ -55,9 +55,7 @@ extension IncidentController {
     }
 
     static func refusal(_ refusal: SubmissionRefusal) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(RefusalBody(refusal))
+        let data = try JSONEncoder.hub().encode(RefusalBody(refusal))
         return Response(status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
