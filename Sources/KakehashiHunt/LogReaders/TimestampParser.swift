@@ -90,7 +90,7 @@ public enum TimestampParser {
         guard let year = number(b, 0, 4), b[4] == UInt8(ascii: "-"), let month = number(b, 5, 2),
               b.count > 7, b[7] == UInt8(ascii: "-"), let day = number(b, 8, 2),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var seconds = Double(CivilCalendar.daysSinceEpoch(year: year, month: month, day: day) * 86_400)
+        var seconds = Double(Int64(CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)) * CivilCalendar.secondsPerDay)
         var i = 10
         if i == b.count { return seconds }
         guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " "),
