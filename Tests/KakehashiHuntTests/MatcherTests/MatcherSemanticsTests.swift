@@ -104,6 +104,18 @@ struct MatcherSemanticsTests {
         }
     }
 
+    /// A reference resolves to its targets only (once a `nil` in a `compactMap` became JSON null there,
+    /// so `to_refs[1]` pointed at a null instead of the second address).
+    @Test func referencesResolveToTheirTargetsOnly() throws {
+        let first: JSONValue = ["type": "email-addr", "id": "email-addr--1", "value": "b@example.org"]
+        let second: JSONValue = ["type": "email-addr", "id": "email-addr--2", "value": "a@example.com"]
+        let observation = Observation(firstObserved: 0, lastObserved: 0, count: 1,
+                                      objects: [("email-addr--1", first), ("email-addr--2", second)])
+
+        #expect(observation.resolve("email-addr--2") == [second])
+        #expect(observation.resolve("email-addr--missing").isEmpty)
+    }
+
     @Test func deprecatedObjectMapsResolveReferencesByKey() throws {
         let observed = try JSONValue.parse(#"""
             {"type": "observed-data", "id": "observed-data--2", "first_observed": "2024-03-02T09:00:00Z",
