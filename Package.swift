@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kakehashi", targets: ["kakehashi"]),
+        .library(name: "KakehashiPrimitives", targets: ["KakehashiPrimitives"]),
         .library(name: "KakehashiCore", targets: ["KakehashiCore"]),
         .library(name: "KakehashiHunt", targets: ["KakehashiHunt"]),
         .library(name: "KakehashiStorage", targets: ["KakehashiStorage"]),
@@ -34,8 +35,16 @@ let package = Package(
     ],
     targets: [
         .target(
+            name: "KakehashiPrimitives",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KakehashiCore",
             dependencies: [
+                "KakehashiPrimitives",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -43,7 +52,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "KakehashiHunt",
-            dependencies: ["CZlib"],
+            dependencies: ["KakehashiPrimitives", "CZlib"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -97,6 +106,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KakehashiPrimitivesTests", dependencies: ["KakehashiPrimitives"], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage"], swiftSettings: swiftSettings),

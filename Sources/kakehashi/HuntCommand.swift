@@ -80,9 +80,9 @@ struct HuntCommand: AsyncParsableCommand {
         let summary = try await HuntRunner.run(options: options, progress: progress)
         display.finish()
         FileHandle.standardError.write(Data((HuntReport.text(summary) + "\n").utf8))
-        if out == nil { print(summary.bundle.pretty) }
+        if out == nil { print(summary.bundle.prettySerialized()) }
         if report, let client {
-            let stored = try await client.postBundle(summary.bundle.serialized)
+            let stored = try await client.postBundle(summary.bundle.serialized())
             FileHandle.standardError.write(Data("posted \(stored) sighting objects to \(client.baseURL)\n".utf8))
         }
     }

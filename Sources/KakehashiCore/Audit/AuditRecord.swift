@@ -31,9 +31,7 @@ public struct AuditRecord: Sendable, Equatable {
 
     /// The record's details as canonical JSON (sorted keys), the form that is hashed.
     public var detailsJSON: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(details) else { return "{}" }
+        guard let data = try? JSONEncoder.hub().encode(details) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }

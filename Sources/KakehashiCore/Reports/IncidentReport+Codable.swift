@@ -74,13 +74,10 @@ public enum ReportCoding {
 
     /// An encoder that writes instants as ISO 8601 UTC, with sorted keys so output is stable.
     public static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
+        JSONEncoder.hub(dates: .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(formatInstant(date))
-        }
-        return encoder
+        })
     }
 
     /// Parses `2026-03-29T01:30:00Z`, `2026-03-29T10:30:00+09:00` or the same with fractional seconds.

@@ -1,15 +1,17 @@
+import KakehashiPrimitives
+
 /// One log record as STIX cyber-observable objects, keyed "0", "1"… as in an observed-data
 /// `objects` map (references between them use those keys). Built only for candidate events.
 public struct EventObservation: Sendable, Hashable {
     /// Event time in seconds since 1970, if the record had one.
     public var timestamp: Double?
     /// The SCOs, keyed by local index.
-    public var objects: [String: HuntJSON]
+    public var objects: [String: JSONValue]
     /// The file and line the record came from.
     public var source: String
 
     /// Wraps already built objects.
-    public init(timestamp: Double?, objects: [String: HuntJSON], source: String) {
+    public init(timestamp: Double?, objects: [String: JSONValue], source: String) {
         self.timestamp = timestamp
         self.objects = objects
         self.source = source
@@ -17,10 +19,10 @@ public struct EventObservation: Sendable, Hashable {
 
     /// Converts a parsed record, de-duplicating equal values.
     public init(_ event: LogEvent, source: String) {
-        var objects: [String: HuntJSON] = [:]
-        var keyOf: [HuntJSON: String] = [:]
-        var hashes: [String: HuntJSON] = [:]
-        func add(_ object: HuntJSON) -> String {
+        var objects: [String: JSONValue] = [:]
+        var keyOf: [JSONValue: String] = [:]
+        var hashes: [String: JSONValue] = [:]
+        func add(_ object: JSONValue) -> String {
             if let key = keyOf[object] { return key }
             let key = String(objects.count)
             objects[key] = object
@@ -29,7 +31,7 @@ public struct EventObservation: Sendable, Hashable {
         }
         var fieldKeys: [Int: String] = [:]
         for (i, field) in event.fields.enumerated() {
-            let value = HuntJSON.string(event.string(of: field))
+            let value = JSONValue.string(event.string(of: field))
             switch field.kind {
             case .ipv4: fieldKeys[i] = add(.object(["type": .string("ipv4-addr"), "value": value]))
             case .ipv6: fieldKeys[i] = add(.object(["type": .string("ipv6-addr"), "value": value]))
@@ -43,7 +45,7 @@ public struct EventObservation: Sendable, Hashable {
         }
         if !hashes.isEmpty { _ = add(.object(["type": .string("file"), "hashes": .object(hashes)])) }
         if event.srcIP >= 0 || event.dstIP >= 0 {
-            var traffic: [String: HuntJSON] = ["type": .string("network-traffic")]
+            var traffic: [String: JSONValue] = ["type": .string("network-traffic")]
             if let k = fieldKeys[event.srcIP] { traffic["src_ref"] = .string(k) }
             if let k = fieldKeys[event.dstIP] { traffic["dst_ref"] = .string(k) }
             if event.srcPort >= 0 { traffic["src_port"] = .int(Int64(event.srcPort)) }

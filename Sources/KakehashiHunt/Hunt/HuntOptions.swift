@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// Everything a hunt run needs, as the CLI and the benchmark pass it.
 public struct HuntOptions: Sendable {
     /// The STIX bundle or JSON array of indicators.
@@ -90,7 +92,7 @@ public struct HuntSummary: Sendable {
     /// Approximate index size in bytes.
     public var indexBytes = 0
     /// The sightings bundle.
-    public var bundle: HuntJSON = .object([:])
+    public var bundle: JSONValue = .object([:])
 
     /// Events per CPU second over the scan.
     public var eventsPerCPUSecond: Double { scanCPUSeconds > 0 ? Double(events) / scanCPUSeconds : 0 }

@@ -69,7 +69,7 @@ public enum HuntRunner {
         summary.bundle = SightingWriter.bundle(engine.sightings, indicators: engine.indicators,
                                                scope: files.map { ($0 as NSString).lastPathComponent })
         if let out = options.outputPath {
-            do { try Data((summary.bundle.pretty + "\n").utf8).write(to: URL(fileURLWithPath: out)) } catch {
+            do { try Data((summary.bundle.prettySerialized() + "\n").utf8).write(to: URL(fileURLWithPath: out)) } catch {
                 throw HuntOutputError(path: out, reason: error.localizedDescription)
             }
         }

@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// Parses log timestamps from bytes: epoch seconds (`1700000000.123456`) or ISO 8601 / RFC 3339
 /// (`2023-11-14T22:13:20.123456+0000`, `...Z`, a space instead of `T`, no zone meaning UTC).
 public enum TimestampParser {
@@ -88,7 +90,7 @@ public enum TimestampParser {
         guard let year = number(b, 0, 4), b[4] == UInt8(ascii: "-"), let month = number(b, 5, 2),
               b.count > 7, b[7] == UInt8(ascii: "-"), let day = number(b, 8, 2),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var seconds = Double(daysFromCivil(year, month, day)) * 86_400
+        var seconds = Double(Int64(CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)) * CivilCalendar.secondsPerDay)
         var i = 10
         if i == b.count { return seconds }
         guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " "),
@@ -117,16 +119,5 @@ public enum TimestampParser {
         guard j == b.count else { return nil }
         let offset = Double(zh * 3600 + zm * 60)
         return b[i] == UInt8(ascii: "+") ? seconds - offset : seconds + offset
-    }
-
-    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

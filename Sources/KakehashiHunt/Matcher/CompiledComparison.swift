@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// A comparison expression (the inside of `[ … ]`) compiled for evaluation.
 indirect enum CompiledComparison: Sendable {
     case test(PropertyTest)

@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// An object path prepared for evaluation: the property-suffix and reference rules of the
 /// reference matcher are decided once per step instead of once per value.
 struct CompiledPath: Sendable {

@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// A value selected by an object path, typed as the reference matcher's Python values are.
 ///
 /// JSON values pass through unchanged, except that properties named `*_hex` or `*_bin` become

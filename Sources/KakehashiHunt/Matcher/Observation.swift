@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// One observation the matcher can bind to an observation expression: the time window and count
 /// of an observed-data object plus the cyber-observable objects it covers.
 public struct Observation: Sendable {
@@ -36,6 +38,8 @@ public struct Observation: Sendable {
 
     /// All reference targets whose key is `id` (STIX 2.1 resolution may find several).
     func resolve(_ id: String) -> [JSONValue] {
-        referenceTargets.compactMap { $0.key == id ? $0.object : nil }
+        // Not `compactMap { … ? $0.object : nil }`: JSONValue is ExpressibleByNilLiteral, so that `nil`
+        // would be a JSON null, not a missing target.
+        referenceTargets.filter { $0.key == id }.map(\.object)
     }
 }

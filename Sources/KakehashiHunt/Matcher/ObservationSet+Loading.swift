@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 extension ObservationSet {
     /// Loads STIX 2.1 content the way `stix2matcher` does with `stix_version='2.1'`.
     ///
@@ -92,18 +94,20 @@ extension ObservationSet {
             throw MatcherError(.invalidObservation, "observed-data \(id) must have number_observed, first_observed and last_observed")
         }
         let number: Int
-        switch count {
-        case .integer(let value): number = Int(clamping: value)
-        case .bool(let value): number = value ? 1 : 0
-        default: throw MatcherError(.invalidObservation, "observed-data \(id) has a non-integer number_observed")
+        if case .number(let value) = count, case .integer(let integer) = value.storage {
+            number = Int(clamping: integer)
+        } else if case .bool(let flag) = count {
+            number = flag ? 1 : 0
+        } else {
+            throw MatcherError(.invalidObservation, "observed-data \(id) has a non-integer number_observed")
         }
         guard number >= 1 else {
             throw MatcherError(.invalidObservation, "observed-data \(id) has invalid number_observed \(number) (must be >= 1)")
         }
-        guard let firstText = first.stringValue, let firstTime = STIXTimestamp.parse(firstText) else {
+        guard let firstText = first.stringValue, let firstTime = PatternTimestamp.parse(firstText) else {
             throw MatcherError(.invalidObservation, "observed-data \(id) has an invalid first_observed")
         }
-        guard let lastText = last.stringValue, let lastTime = STIXTimestamp.parse(lastText) else {
+        guard let lastText = last.stringValue, let lastTime = PatternTimestamp.parse(lastText) else {
             throw MatcherError(.invalidObservation, "observed-data \(id) has an invalid last_observed")
         }
         return (firstTime, lastTime, number)

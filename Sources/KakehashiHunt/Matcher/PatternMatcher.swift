@@ -7,7 +7,7 @@
 ///
 /// ```swift
 /// let matcher = try PatternMatcher(parsing: "[ipv4-addr:value ISSUBSET '198.51.100.0/24']")
-/// let data = try ObservationSet(stix21: [try JSONParser.parse(bundleText)])
+/// let data = try ObservationSet(stix21: [try JSONValue.parse(bundleText, duplicateKeys: .lastWins)])
 /// if try matcher.matches(data) { … }
 /// ```
 ///

@@ -130,7 +130,7 @@ struct PropertyTest: Sendable {
 
     private static func timestamp(of value: MatchValue) throws(MatcherError) -> Int64? {
         guard case .json(.string(let text)) = value else { return nil }
-        guard let micros = STIXTimestamp.parse(text) else {
+        guard let micros = PatternTimestamp.parse(text) else {
             throw MatcherError(.invalidObservation, "Invalid timestamp in JSON: \(text)")
         }
         return micros

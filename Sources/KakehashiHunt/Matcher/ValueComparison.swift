@@ -5,8 +5,13 @@ enum ValueComparison {
     static func numeric(_ value: MatchValue, allowBool: Bool) -> Numeric? {
         guard case .json(let json) = value else { return nil }
         switch json {
-        case .integer(let v): return .int(v)
-        case .number(let v): return .float(v)
+        case .number(let number):
+            // Python keeps `int` and `float` apart; an integer beyond 64 bits is approximated by a
+            // double, as the pattern's own big integer literals are (a documented gap).
+            switch number.storage {
+            case .integer(let v): return .int(v)
+            case .double(let v), .bigInteger(_, let v): return .float(v)
+            }
         case .bool(let v) where allowBool: return .int(v ? 1 : 0)
         default: return nil
         }

@@ -84,8 +84,7 @@ public struct AdminOperations: Sendable {
     /// Writes the audit chain as JSON lines, one entry a line, oldest first.
     /// - Returns: how many entries were written.
     public func exportAudit(since: Date?, write: (String) throws -> Void) async throws -> Int {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.hub()
         var after: Int64 = 0
         var count = 0
         while true {

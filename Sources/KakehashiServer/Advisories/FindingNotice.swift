@@ -29,9 +29,7 @@ struct FindingNotice {
             .init(item: $0.itemID, vulnerability: $0.vulnerabilityID, status: $0.status.rawValue, severity: $0.severityScore,
                   knownExploited: $0.knownExploited, requiredAction: $0.requiredAction, summary: $0.summary)
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let json = (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let json = (try? JSONEncoder.hub(escapingSlashes: true).encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let exploited = findings.filter(\.knownExploited).count
         var subject = "[Kakehashi] 登録機器に影響する脆弱性 \(findings.count) 件 / \(findings.count) new vulnerability findings for your equipment"
         if exploited > 0 { subject += " (悪用確認 \(exploited) 件 / \(exploited) known exploited)" }

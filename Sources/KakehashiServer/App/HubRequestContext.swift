@@ -67,12 +67,7 @@ public enum HubLimits {
 
 /// The JSON coders of the REST API.
 enum HubJSON {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    static let encoder = JSONEncoder.hub()
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

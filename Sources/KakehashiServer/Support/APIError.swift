@@ -42,9 +42,7 @@ struct ErrorBody: Encodable {
     }
 
     func response(status override: HTTPResponse.Status? = nil, headers extra: HTTPFields = [:]) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(self)
+        let data = try JSONEncoder.hub().encode(self)
         var headers = extra
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: override ?? .init(code: error.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

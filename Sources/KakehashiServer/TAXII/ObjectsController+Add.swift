@@ -57,16 +57,7 @@ extension ObjectsController {
     static func validate(_ items: [JSONValue], with validator: STIXValidator) async -> [Result<STIXObject, STIXValidationError>] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard items.count >= 64, cores > 1 else { return validator.objects(items) }
-        let size = (items.count + cores - 1) / cores
-        let slices = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
-        return await withTaskGroup(of: (Int, [Result<STIXObject, STIXValidationError>]).self) { group in
-            for (index, slice) in slices.enumerated() {
-                group.addTask { (index, validator.objects(Array(slice))) }
-            }
-            var parts = [[Result<STIXObject, STIXValidationError>]](repeating: [], count: slices.count)
-            for await (index, part) in group { parts[index] = part }
-            return parts.flatMap { $0 }
-        }
+        return await ConcurrentMap.mapSlices(items, workers: cores) { validator.objects(Array($0)) }
     }
 
     /// The status resource's JSON text, written with the hub's own key-sorted JSON writer:

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KakehashiHunt
+import KakehashiPrimitives
 
 @Suite("Hunt runner and sightings")
 struct HuntRunnerTests {
@@ -11,12 +12,12 @@ struct HuntRunnerTests {
         return try await HuntRunner.run(options: options)
     }
 
-    static func objects(_ bundle: HuntJSON) -> [[String: HuntJSON]] {
+    static func objects(_ bundle: JSONValue) -> [[String: JSONValue]] {
         guard case .object(let b) = bundle, case .array(let items)? = b["objects"] else { return [] }
         return items.compactMap { if case .object(let o) = $0 { o } else { nil } }
     }
 
-    static func sighting(of id: String, in bundle: HuntJSON) -> [String: HuntJSON]? {
+    static func sighting(of id: String, in bundle: JSONValue) -> [String: JSONValue]? {
         objects(bundle).first { $0["type"] == .string("sighting") && $0["sighting_of_ref"] == .string(id) }
     }
 
@@ -84,7 +85,7 @@ struct HuntRunnerTests {
 
         #expect(first.bundle == second.bundle)
         let written = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(written == first.bundle.pretty + "\n")
+        #expect(written == first.bundle.prettySerialized() + "\n")
     }
 
     @Test("gzip and JSON variants of the logs find the same C2 sightings")

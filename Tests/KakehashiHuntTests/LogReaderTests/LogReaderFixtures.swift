@@ -1,5 +1,6 @@
 import Foundation
 @testable import KakehashiHunt
+import KakehashiPrimitives
 
 /// Reads fixture logs into comparable values.
 enum LogReaderFixtures {
@@ -32,14 +33,14 @@ enum LogReaderFixtures {
         }.sorted()
     }
 
-    static func traffic(_ o: EventObservation) -> [String: HuntJSON]? {
+    static func traffic(_ o: EventObservation) -> [String: JSONValue]? {
         for object in o.objects.values {
             if case .object(let m) = object, m["type"]?.stringValue == "network-traffic" { return m }
         }
         return nil
     }
 
-    static func hashes(_ o: EventObservation) -> [String: HuntJSON]? {
+    static func hashes(_ o: EventObservation) -> [String: JSONValue]? {
         for object in o.objects.values {
             if case .object(let m) = object, m["type"]?.stringValue == "file", case .object(let h)? = m["hashes"] { return h }
         }

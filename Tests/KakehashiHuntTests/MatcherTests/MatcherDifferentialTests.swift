@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KakehashiHunt
+import KakehashiPrimitives
 
 /// Runs the generated cases of `Tests/Oracles/matcher_oracle.py` through the Swift matcher and
 /// compares outcome (match / no match / error) and the observed-data of the first match with
@@ -55,7 +56,7 @@ struct MatcherDifferentialTests {
         // KAKEHASHI_MATCHER_SEED explores other generated corpora locally; CI uses seed 5.
         let seed = ProcessInfo.processInfo.environment["KAKEHASHI_MATCHER_SEED"] ?? "5"
         let output = try PythonOracle.run("matcher_oracle.py", arguments: [seed, "800"])
-        let cases = try JSONParser.parse(output)["cases"]?.arrayValue?.compactMap(Case.init) ?? []
+        let cases = try JSONValue.parse(output, duplicateKeys: .lastWins)["cases"]?.arrayValue?.compactMap(Case.init) ?? []
 
         var compared = 0
         var skipped: [String: Int] = [:]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KakehashiHunt
+import KakehashiPrimitives
 
 /// Behaviour of the matcher on a small real bundle (`Fixtures/patterns/observed-bundle.json`):
 /// three observed-data objects (a download, a connection seen 3 times, an e-mail).
@@ -14,7 +15,7 @@ struct MatcherSemanticsTests {
         guard let url = Bundle.module.url(forResource: "observed-bundle", withExtension: "json", subdirectory: "Fixtures/patterns") else {
             throw PythonOracle.Failure(description: "fixture observed-bundle.json missing")
         }
-        return try ObservationSet(stix21: [try JSONParser.parse(Array(try Data(contentsOf: url)))])
+        return try ObservationSet(stix21: [try JSONValue.parse(Array(try Data(contentsOf: url)), duplicateKeys: .lastWins)])
     }
 
     /// The observed-data ids of the first match.
@@ -92,7 +93,7 @@ struct MatcherSemanticsTests {
     }
 
     @Test func malformedObservedDataIsRejectedWithContext() throws {
-        let bundle = try JSONParser.parse(#"{"objects": [{"type": "observed-data", "id": "observed-data--1", "number_observed": 1, "object_refs": []}]}"#)
+        let bundle = try JSONValue.parse(#"{"objects": [{"type": "observed-data", "id": "observed-data--1", "number_observed": 1, "object_refs": []}]}"#, duplicateKeys: .lastWins)
         do {
             _ = try ObservationSet(stix21: [bundle])
             Issue.record("expected an error")
@@ -103,13 +104,25 @@ struct MatcherSemanticsTests {
         }
     }
 
+    /// A reference resolves to its targets only (once a `nil` in a `compactMap` became JSON null there,
+    /// so `to_refs[1]` pointed at a null instead of the second address).
+    @Test func referencesResolveToTheirTargetsOnly() throws {
+        let first: JSONValue = ["type": "email-addr", "id": "email-addr--1", "value": "b@example.org"]
+        let second: JSONValue = ["type": "email-addr", "id": "email-addr--2", "value": "a@example.com"]
+        let observation = Observation(firstObserved: 0, lastObserved: 0, count: 1,
+                                      objects: [("email-addr--1", first), ("email-addr--2", second)])
+
+        #expect(observation.resolve("email-addr--2") == [second])
+        #expect(observation.resolve("email-addr--missing").isEmpty)
+    }
+
     @Test func deprecatedObjectMapsResolveReferencesByKey() throws {
-        let observed = try JSONParser.parse(#"""
+        let observed = try JSONValue.parse(#"""
             {"type": "observed-data", "id": "observed-data--2", "first_observed": "2024-03-02T09:00:00Z",
              "last_observed": "2024-03-02T09:00:00Z", "number_observed": 1,
              "objects": {"0": {"type": "ipv4-addr", "value": "203.0.113.5"},
                          "1": {"type": "network-traffic", "dst_ref": "0", "dst_port": 22}}}
-            """#)
+            """#, duplicateKeys: .lastWins)
         let set = try ObservationSet(observedDataWithObjectMaps: [observed])
         let matcher = try PatternMatcher(parsing: "[network-traffic:dst_ref.value = '203.0.113.5' AND network-traffic:dst_port = 22]")
 
@@ -134,7 +147,7 @@ struct MatcherSearchLimitTests {
         // REPEATS cannot be satisfied, so the search would otherwise be exhaustive.
         let observations = (0..<12).map { index in
             Observation(firstObserved: Int64(index) * 1_000_000, lastObserved: Int64(index) * 1_000_000, count: 4,
-                        objects: [("n\(index)", .object(["type": .string("network-traffic"), "dst_port": .integer(443)]))])
+                        objects: [("n\(index)", .object(["type": .string("network-traffic"), "dst_port": .int(443)]))])
         }
         var matcher = try PatternMatcher(parsing: "([network-traffic:dst_port > 0] REPEATS 2 TIMES AND [network-traffic:dst_port > 0] REPEATS 4 TIMES) REPEATS 9 TIMES")
         matcher.searchLimit = 200_000

@@ -1,5 +1,6 @@
 import Testing
 @testable import KakehashiHunt
+import KakehashiPrimitives
 
 @Suite("Pattern parser")
 struct PatternParserTests {

@@ -1,3 +1,5 @@
+import KakehashiPrimitives
+
 /// A STIX timestamp (`YYYY-MM-DDTHH:MM:SS[.s+]Z`), kept as written and as microseconds since 1970.
 ///
 /// Parsing accepts exactly what stix2-validator accepts: the `timestamp.json` pattern plus a real
@@ -44,9 +46,9 @@ public struct STIXTimestamp: Sendable, Hashable, Comparable, CustomStringConvert
             guard (1...12).contains(month), (1...31).contains(day), hour <= 23, minute <= 59, second <= 60 else {
                 return .failure(.format)
             }
-            guard year >= 1, second <= 59, day <= daysIn(month: month, year: year) else { return .failure(.calendar) }
-            let days = daysSinceEpoch(year: year, month: month, day: day)
-            let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            guard year >= 1, second <= 59, day <= CivilCalendar.daysIn(month: month, year: year) else { return .failure(.calendar) }
+            let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
+            let seconds = Int64(days) * CivilCalendar.secondsPerDay + Int64(hour * 3600 + minute * 60 + second)
             return .success(STIXTimestamp(text: text, microsecondsSinceEpoch: seconds * 1_000_000 + micros,
                                           fractionDigits: fractionDigits))
         }
@@ -79,23 +81,5 @@ public struct STIXTimestamp: Sendable, Hashable, Comparable, CustomStringConvert
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Howard Hinnant's days-from-civil algorithm.
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -38,8 +38,7 @@ public struct FindingRepository: Sendable {
         notify: @Sendable ([AdvisoryFinding]) -> [PlannedNotification] = { _ in [] }
     ) async throws -> Changes {
         let org = organisation.dbText
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let encoder = JSONEncoder.hub(escapingSlashes: true)  // stored rows are compared by text
         var encoded: [FindingKey: (finding: AdvisoryFinding, json: String)] = [:]
         for finding in findings {
             encoded[finding.key] = (finding, String(decoding: try encoder.encode(finding), as: UTF8.self))

@@ -43,10 +43,6 @@ public struct AssessmentRepository: Sendable {
         }
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    private static let encoder = JSONEncoder.hub(escapingSlashes: true)
     private static let decoder = JSONDecoder()
 }

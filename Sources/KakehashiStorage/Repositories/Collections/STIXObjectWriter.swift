@@ -32,15 +32,7 @@ struct PreparedSTIXVersion: Sendable {
     static func prepare(_ objects: [STIXObject], collectionDefault: TLPLevel) async -> [PreparedSTIXVersion] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard objects.count >= 64, cores > 1 else { return objects.map { PreparedSTIXVersion($0, collectionDefault: collectionDefault) } }
-        let slices = objects.chunked(into: (objects.count + cores - 1) / cores)
-        return await withTaskGroup(of: (Int, [PreparedSTIXVersion]).self) { group in
-            for (index, slice) in slices.enumerated() {
-                group.addTask { (index, slice.map { PreparedSTIXVersion($0, collectionDefault: collectionDefault) }) }
-            }
-            var parts = [[PreparedSTIXVersion]](repeating: [], count: slices.count)
-            for await (index, part) in group { parts[index] = part }
-            return parts.flatMap { $0 }
-        }
+        return await ConcurrentMap.map(objects, workers: cores) { PreparedSTIXVersion($0, collectionDefault: collectionDefault) }
     }
 }
 

@@ -60,7 +60,7 @@ public struct EquipmentRepository: Sendable {
     }
 
     static func encodeModels(_ models: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(models), as: UTF8.self)
+        String(decoding: try JSONEncoder.hub(escapingSlashes: true).encode(models), as: UTF8.self)
     }
 
     static func decode(_ row: any SQLRow) throws -> Equipment {

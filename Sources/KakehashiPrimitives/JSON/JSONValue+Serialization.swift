@@ -19,7 +19,17 @@ extension JSONValue {
     /// The compact, key-sorted serialization as `Data`.
     public func serializedData() -> Data { Data(serializedBytes()) }
 
-    private static func write(_ value: JSONValue, into output: inout [UInt8]) {
+    /// Indented JSON text (two spaces a level, `"key": value`) with keys sorted as in ``serialized()``;
+    /// empty arrays and objects stay `[]` and `{}`. For files people read, such as a hunt's bundle.
+    public func prettySerialized() -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        JSONValue.write(self, into: &output, indent: 0)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Writes `value`; `indent` is the pretty-printing level, or nil for compact output.
+    private static func write(_ value: JSONValue, into output: inout [UInt8], indent: Int? = nil) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -27,23 +37,37 @@ extension JSONValue {
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
+            let inner = indent.map { $0 + 1 }
             for (index, element) in elements.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                write(element, into: &output)
+                newline(into: &output, inner)
+                write(element, into: &output, indent: inner)
             }
+            if !elements.isEmpty { newline(into: &output, indent) }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
+            let inner = indent.map { $0 + 1 }
             // Sorting the members themselves, not their keys, spares a hash lookup per member.
             let sorted = members.sorted { utf8Precedes($0.key, $1.key) }
             for (index, member) in sorted.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(into: &output, inner)
                 writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                write(member.value, into: &output)
+                if indent != nil { output.append(UInt8(ascii: " ")) }
+                write(member.value, into: &output, indent: inner)
             }
+            if !members.isEmpty { newline(into: &output, indent) }
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A line break and `level` indentation steps when pretty-printing; nothing when compact.
+    private static func newline(into output: inout [UInt8], _ level: Int?) {
+        guard let level else { return }
+        output.append(0x0A)
+        for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -1,10 +1,34 @@
-/// Converts STIX timestamps to microseconds since the Unix epoch (UTC).
+import KakehashiPrimitives
+
+/// The text of a `t'…'` timestamp literal, e.g. `2024-01-01T00:00:00.5Z`.
 ///
-/// Accepts what the reference matcher's `_str_to_datetime` accepts: `YYYY-MM-DDTHH:MM:SS[.f]Z`
-/// with Python `strptime` field widths (a month, day, hour, minute or second may be one digit),
-/// upper-case `T`/`Z` only, fractions truncated to microseconds, and real calendar dates only.
-public enum STIXTimestamp {
-    /// Microseconds since 1970-01-01T00:00:00Z, or `nil` if `text` is not a valid timestamp.
+/// The grammar only checks the shape; whether the date exists (February 30th, second 60) is
+/// decided when the value is used (``microsecondsSinceEpoch``).
+public struct PatternTimestamp: Sendable, Hashable, CustomStringConvertible {
+    /// The text between the quotes.
+    public var text: String
+
+    /// Wraps timestamp text.
+    public init(text: String) {
+        self.text = text
+    }
+
+    /// The UTC instant in microseconds since 1970, or `nil` when the date does not exist.
+    public var microsecondsSinceEpoch: Int64? {
+        PatternTimestamp.parse(text)
+    }
+
+    /// The literal as written in a pattern, `t'…'`.
+    public var description: String { "t'\(text)'" }
+}
+
+extension PatternTimestamp {
+    /// Microseconds since 1970-01-01T00:00:00Z for a pattern literal's or an observation's timestamp
+    /// text, or `nil` if it is not a valid timestamp (the calendar arithmetic is ``CivilCalendar``'s).
+    ///
+    /// Accepts what the reference matcher's `_str_to_datetime` accepts: `YYYY-MM-DDTHH:MM:SS[.f]Z`
+    /// with Python `strptime` field widths (a month, day, hour, minute or second may be one digit),
+    /// upper-case `T`/`Z` only, fractions truncated to microseconds, and real calendar dates only.
     public static func parse(_ text: String) -> Int64? {
         var scalars = Array(text.unicodeScalars)
         guard !scalars.contains(where: { $0.properties.isLowercase }) else { return nil }
@@ -29,33 +53,15 @@ public enum STIXTimestamp {
         }
         guard cursor.skip("Z"), cursor.atEnd,
               (1...9999).contains(year), (1...12).contains(month),
-              (1...daysIn(month: month, year: year)).contains(day),
+              (1...CivilCalendar.daysIn(month: month, year: year)).contains(day),
               hour < 24, minute < 60, second < 60
         else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = Int64(days) * CivilCalendar.secondsPerDay + Int64(hour * 3600 + minute * 60 + second)
         return seconds * 1_000_000 + Int64(micros)
     }
 
     private static let powersOfTen = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 
     private struct Cursor {
         var scalars: [Unicode.Scalar]

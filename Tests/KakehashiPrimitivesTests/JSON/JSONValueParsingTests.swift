@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import KakehashiCore
+@testable import KakehashiPrimitives
 
 @Suite("JSONValue parsing")
 struct JSONValueParsingTests {

@@ -1,11 +1,12 @@
 /// A strict RFC 8259 parser over a contiguous UTF-8 buffer.
 ///
 /// Rejects what Python's `json` would accept only by accident or leniency: `NaN`/`Infinity`,
-/// lone surrogate escapes, invalid UTF-8, and duplicate object keys (which let two readers
-/// see two different objects). Nesting deeper than ``JSONValue/maximumDepth`` is refused
-/// rather than risking the stack.
+/// lone surrogate escapes, invalid UTF-8, and (unless told otherwise) duplicate object keys,
+/// which let two readers see two different objects. Nesting deeper than ``JSONValue/maximumDepth``
+/// is refused rather than risking the stack.
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
+    let duplicateKeys: JSONValue.DuplicateKeys
     var position = 0
     private var depth = 0
     private var scratch: [UInt8] = []
@@ -15,8 +16,9 @@ struct JSONParser {
     /// Elements of the arrays being parsed, likewise.
     private var elementStack: [JSONValue] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, duplicateKeys: JSONValue.DuplicateKeys) {
         self.bytes = bytes
+        self.duplicateKeys = duplicateKeys
         memberStack.reserveCapacity(32)
         elementStack.reserveCapacity(16)
     }
@@ -77,7 +79,7 @@ struct JSONParser {
                 var members = [String: JSONValue](minimumCapacity: memberStack.count - base)
                 for index in base..<memberStack.count {
                     let member = memberStack[index]
-                    if members.updateValue(member.value, forKey: member.key) != nil {
+                    if members.updateValue(member.value, forKey: member.key) != nil, duplicateKeys == .reject {
                         throw JSONParseError(offset: member.offset, reason: "duplicate object key \"\(member.key)\"")
                     }
                 }
