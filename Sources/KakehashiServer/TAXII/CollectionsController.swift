@@ -16,8 +16,7 @@ struct CollectionsController {
     @Sendable func list(_ request: Request, context: HubRequestContext) async throws -> Response {
         let principal = try context.require(.read)
         let visible = try await hub.collections.list().filter { $0.canRead(principal.organisation.id) || $0.canWrite(principal.organisation.id) }
-        guard !visible.isEmpty else { return try TAXIIResponse.json([String: Any]()) }
-        return try TAXIIResponse.json(["collections": visible.map { Self.resource($0, for: principal) }])
+        return try TAXIIResponse.json(TAXIIResources.Collections(collections: visible.isEmpty ? nil : visible.map { Self.resource($0, for: principal) }))
     }
 
     @Sendable func show(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -25,16 +24,15 @@ struct CollectionsController {
         return try TAXIIResponse.json(Self.resource(collection, for: principal))
     }
 
-    static func resource(_ collection: SharingCollection, for principal: Principal) -> [String: Any] {
-        var resource: [String: Any] = [
-            "id": collection.id.uuidString.lowercased(),
-            "title": collection.title,
-            "can_read": collection.canRead(principal.organisation.id),
-            "can_write": collection.canWrite(principal.organisation.id),
-            "media_types": [TAXIIMediaType.stix],
-        ]
-        if let description = collection.description { resource["description"] = description }
-        if let alias = collection.alias { resource["alias"] = alias }
-        return resource
+    static func resource(_ collection: SharingCollection, for principal: Principal) -> TAXIIResources.Collection {
+        TAXIIResources.Collection(
+            id: collection.id.uuidString.lowercased(),
+            title: collection.title,
+            description: collection.description,
+            alias: collection.alias,
+            canRead: collection.canRead(principal.organisation.id),
+            canWrite: collection.canWrite(principal.organisation.id),
+            mediaTypes: [TAXIIMediaType.stix]
+        )
     }
 }

@@ -17,22 +17,22 @@ struct DiscoveryController {
     @Sendable func discovery(_ request: Request, context: HubRequestContext) async throws -> Response {
         _ = try context.require(.read)
         let root = baseURL(request) + Self.apiRootPath
-        return try TAXIIResponse.json([
-            "title": hub.configuration.title,
-            "description": "TAXII 2.1 for Japan's critical-infrastructure operators, regulators and the national cyber office",
-            "default": root,
-            "api_roots": [root],
-        ])
+        return try TAXIIResponse.json(TAXIIResources.Discovery(
+            title: hub.configuration.title,
+            description: "TAXII 2.1 for Japan's critical-infrastructure operators, regulators and the national cyber office",
+            default: root,
+            apiRoots: [root]
+        ))
     }
 
     @Sendable func apiRoot(_ request: Request, context: HubRequestContext) async throws -> Response {
         _ = try context.require(.read)
-        return try TAXIIResponse.json([
-            "title": hub.configuration.title,
-            "description": "Shared threat information by community (sector and national collections)",
-            "versions": [TAXIIMediaType.taxii],
-            "max_content_length": HubLimits.maxBodyBytes,
-        ])
+        return try TAXIIResponse.json(TAXIIResources.APIRoot(
+            title: hub.configuration.title,
+            description: "Shared threat information by community (sector and national collections)",
+            versions: [TAXIIMediaType.taxii],
+            maxContentLength: HubLimits.maxBodyBytes
+        ))
     }
 
     private func baseURL(_ request: Request) -> String {

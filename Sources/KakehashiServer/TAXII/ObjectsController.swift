@@ -68,10 +68,13 @@ struct ObjectsController {
         let (page, binding) = try await fetch(query, parser: parser, endpoint: "manifest", collection: collection, principal: principal, withJSON: false)
         try await audit(context, action: "taxii.manifest.read", collection: collection, page: page)
         guard !page.objects.isEmpty else { return TAXIIResponse.page(body: "{}", first: nil, last: nil) }
-        var body: [String: Any] = ["more": page.more, "objects": page.objects.map { record -> [String: Any] in
-            ["id": record.objectID, "date_added": MicrosTimestamp.format(record.dateAdded), "version": record.taxiiVersion, "media_type": TAXIIMediaType.stix]
-        }]
-        if page.more, let last = page.objects.last { body["next"] = TAXIICursor(after: last.dateAdded, binding: binding).token }
+        let body = TAXIIResources.Manifest(
+            more: page.more,
+            next: Self.next(page, binding: binding),
+            objects: page.objects.map { record in
+                TAXIIResources.ManifestRecord(id: record.objectID, dateAdded: MicrosTimestamp.format(record.dateAdded), version: record.taxiiVersion, mediaType: TAXIIMediaType.stix)
+            }
+        )
         var response = try TAXIIResponse.json(body)
         response.headers[TAXIIResponse.dateAddedFirst] = page.objects.first.map { MicrosTimestamp.format($0.dateAdded) }
         response.headers[TAXIIResponse.dateAddedLast] = page.objects.last.map { MicrosTimestamp.format($0.dateAdded) }
@@ -89,12 +92,17 @@ struct ObjectsController {
             throw TAXIIError(.notFound, "Object not found", details: "\(objectID) is not in this collection, or your organisation may not see it")
         }
         try await audit(context, action: "taxii.versions.read", collection: collection, page: page)
-        var body: [String: Any] = ["more": page.more, "versions": page.objects.map(\.taxiiVersion)]
-        if page.more, let last = page.objects.last { body["next"] = TAXIICursor(after: last.dateAdded, binding: binding).token }
+        let body = TAXIIResources.Versions(more: page.more, next: Self.next(page, binding: binding), versions: page.objects.map(\.taxiiVersion))
         var response = try TAXIIResponse.json(body)
         response.headers[TAXIIResponse.dateAddedFirst] = page.objects.first.map { MicrosTimestamp.format($0.dateAdded) }
         response.headers[TAXIIResponse.dateAddedLast] = page.objects.last.map { MicrosTimestamp.format($0.dateAdded) }
         return response
+    }
+
+    /// The `next` cursor of a row page that has more after it.
+    private static func next(_ page: STIXObjectPage, binding: String) -> String? {
+        guard page.more, let last = page.objects.last else { return nil }
+        return TAXIICursor(after: last.dateAdded, binding: binding).token
     }
 
     /// The query with `next` applied (which must belong to the same filters), and the filters' binding for the next cursor.

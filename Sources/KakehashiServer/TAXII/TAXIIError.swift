@@ -18,9 +18,7 @@ struct TAXIIError: HTTPResponseError, CustomStringConvertible {
     var description: String { "TAXII \(status.code): \(title)" }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var body: [String: Any] = ["title": title, "http_status": String(status.code)]
-        if let details { body["description"] = details }
-        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try TAXIIResponse.encoder.encode(TAXIIResources.ErrorMessage(title: title, description: details, httpStatus: String(status.code)))
         var headers = extraHeaders
         headers[.contentType] = TAXIIMediaType.taxii
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -9,11 +9,13 @@ enum TAXIIResponse {
     static let dateAddedFirst = HTTPField.Name("X-TAXII-Date-Added-First")!
     static let dateAddedLast = HTTPField.Name("X-TAXII-Date-Added-Last")!
 
-    /// A JSON body from an encodable-to-JSONSerialization value.
-    static func json(_ value: Any, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+    /// A TAXII resource as JSON, written by the hub's one configured encoder.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: TAXIIMediaType.taxii], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    static let encoder = JSONEncoder.hub()
 
     /// A body already written as JSON text, with the page's date-added range.
     static func page(body: String, first: Int64?, last: Int64?) -> Response {
