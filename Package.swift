@@ -106,10 +106,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KakehashiTestSupport",
+            dependencies: ["KakehashiStorage", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/KakehashiTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KakehashiPrimitivesTests", dependencies: ["KakehashiPrimitives"], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiCoreTests", dependencies: ["KakehashiCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KakehashiHuntTests", dependencies: ["KakehashiHunt"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage"], swiftSettings: swiftSettings),
+        .testTarget(name: "KakehashiStorageTests", dependencies: ["KakehashiStorage", "KakehashiTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "kakehashiTests",
             dependencies: [
@@ -117,6 +123,7 @@ let package = Package(
                 "KakehashiCore",
                 "KakehashiServer",
                 "KakehashiStorage",
+                "KakehashiTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -127,6 +134,7 @@ let package = Package(
             name: "KakehashiServerTests",
             dependencies: [
                 "KakehashiServer",
+                "KakehashiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

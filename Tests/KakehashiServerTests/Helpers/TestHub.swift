@@ -6,6 +6,7 @@ import KakehashiCore
 import KakehashiStorage
 import Logging
 import Testing
+@_exported import KakehashiTestSupport
 
 /// A hub on a scratch database (SQLite or PostgreSQL) with one operator and one hub-administrator organisation,
 /// a user per role, and helpers to sign in and call the API.
@@ -32,8 +33,7 @@ struct TestHub: Sendable {
     /// Builds the hub on a fresh database of `engine`, runs `body` against the router, and drops the
     /// database. Without a PostgreSQL server the PostgreSQL case does nothing (see ``TestEngine``).
     static func run(on engine: TestEngine, _ body: @escaping @Sendable (TestHub, any TestClientProtocol) async throws -> Void) async throws {
-        guard let scratch = try await engine.scratchDatabase(logger: logger) else { return }
-        do {
+        try await engine.withScratchDatabase(logger: logger) { scratch in
             let hub = Hub(configuration: testConfiguration, database: scratch.database)
             let railway = Organisation(nameJa: "さくら旅客鉄道", nameEn: "Sakura Railway", kind: .operator, sectors: [.railways], isacTier: .regular)
             let center = Organisation(nameJa: "国家サイバー統括室", nameEn: "National Cybersecurity Office", kind: .nationalCenter)
@@ -47,10 +47,6 @@ struct TestHub: Sendable {
             let testHub = TestHub(hub: hub, scratch: scratch, railway: railway, center: center)
             let app = Application(router: try await buildRouter(hub: hub), logger: logger)
             try await app.test(.router) { client in try await body(testHub, client) }
-            await scratch.drop()
-        } catch {
-            await scratch.drop()
-            throw error
         }
     }
 

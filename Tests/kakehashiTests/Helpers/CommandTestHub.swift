@@ -2,15 +2,10 @@ import ArgumentParser
 import Foundation
 import KakehashiServer
 import KakehashiStorage
+@_exported import KakehashiTestSupport
 @testable import kakehashi
 import Logging
 import Testing
-
-/// The engines every command test that touches the database runs on.
-enum TestEngine: String, CaseIterable, Sendable {
-    case sqlite
-    case postgres
-}
 
 /// A hub on a fresh, migrated scratch database, for calling commands' work.
 enum CommandTestHub {
@@ -20,34 +15,10 @@ enum CommandTestHub {
         return logger
     }
 
-    /// The PostgreSQL server `scripts/test` started, if any.
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["KAKEHASHI_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// Runs `body` with a hub on a fresh database of `engine`, then drops it.
-    ///
-    /// Without a PostgreSQL server the PostgreSQL case is skipped, except under `CI=true`, where it fails.
+    /// Runs `body` with a hub on a fresh database of `engine`, then drops it; see ``TestEngine``.
     static func with(_ engine: TestEngine, _ body: (Hub) async throws -> Void) async throws {
-        let scratch: ScratchDatabase
-        switch engine {
-        case .sqlite:
-            scratch = try await ScratchDatabase.sqlite(logger: logger)
-        case .postgres:
-            guard let url = postgresURL else {
-                if ProcessInfo.processInfo.environment["CI"] == "true" {
-                    Issue.record("KAKEHASHI_TEST_POSTGRES_URL is not set under CI=true; run the tests through scripts/test")
-                }
-                return
-            }
-            scratch = try await ScratchDatabase.postgres(serverURL: url, logger: logger)
-        }
-        do {
+        try await engine.withScratchDatabase(logger: logger) { scratch in
             try await body(Hub(configuration: HubConfiguration(bcryptCost: 4), database: scratch.database))
-            await scratch.drop()
-        } catch {
-            await scratch.drop()
-            throw error
         }
     }
 }
