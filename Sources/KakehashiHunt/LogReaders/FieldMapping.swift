@@ -1,4 +1,5 @@
 import Foundation
+import KakehashiPrimitives
 
 /// Says which CSV column or JSON key holds which observable, for `jsonl` and `csv` logs.
 ///
@@ -37,10 +38,14 @@ public struct FieldMapping: Sendable, Equatable {
 
     /// Parses mapping JSON; `path` is only used in errors.
     public init(json: Data, path: String = "<mapping>") throws(FieldMappingError) {
-        guard let root = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
+        let parsed: JSONValue
+        do { parsed = try JSONValue.parse(json) } catch {
+            throw FieldMappingError(path: path, reason: "not JSON: \(error)")
+        }
+        guard let root = parsed.objectValue else {
             throw FieldMappingError(path: path, reason: "not a JSON object")
         }
-        guard let fields = root["fields"] as? [String: Any], !fields.isEmpty else {
+        guard let fields = root["fields"]?.objectValue, !fields.isEmpty else {
             throw FieldMappingError(path: path, reason: "missing a non-empty \"fields\" object")
         }
         var columns: [String: FieldRole] = [:]
@@ -50,20 +55,24 @@ public struct FieldMapping: Sendable, Equatable {
                 throw FieldMappingError(path: path, reason: "unknown role \"\(roleName)\" (known: \(known))")
             }
             let names: [String]
-            if let one = value as? String { names = [one] } else if let many = value as? [String] { names = many } else {
+            if let one = value.stringValue {
+                names = [one]
+            } else if let many = value.arrayValue?.compactMap(\.stringValue), many.count == value.arrayValue?.count {
+                names = many
+            } else {
                 throw FieldMappingError(path: path, reason: "role \"\(roleName)\" must map to a string or a list of strings")
             }
             for name in names { columns[name] = role }
         }
         var delimiter = UInt8(ascii: ",")
-        if let d = root["delimiter"] as? String {
+        if let d = root["delimiter"]?.stringValue {
             let scalar = d == "\\t" ? "\t" : d
             guard scalar.utf8.count == 1, let byte = scalar.utf8.first else {
                 throw FieldMappingError(path: path, reason: "\"delimiter\" must be one character")
             }
             delimiter = byte
         }
-        self.init(columns: columns, delimiter: delimiter, header: root["header"] as? Bool ?? true)
+        self.init(columns: columns, delimiter: delimiter, header: root["header"]?.boolValue ?? true)
     }
 }
 

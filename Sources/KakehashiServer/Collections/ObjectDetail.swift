@@ -53,9 +53,7 @@ struct ObjectDetail: Encodable, Sendable {
         for ref in json["object_refs"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
             related.append(Related(relation: "→", id: ref, label: ref))
         }
-        let pretty = (try? JSONSerialization.jsonObject(with: Data(text.utf8)))
-            .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
-            .map { String(decoding: $0, as: UTF8.self) } ?? text
+        let pretty = json.prettySerialized()
         return ObjectDetail(
             id: stored.objectID, collectionID: collection.id.uuidString.lowercased(), type: stored.type, name: name,
             description: description ?? "", pattern: json["pattern"]?.stringValue ?? "", version: stored.taxiiVersion,
