@@ -26,13 +26,16 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// An integer value.
+    @inlinable
     public static func int(_ value: Int64) -> JSONValue { .number(JSONNumber(value)) }
 
     /// A floating-point value (must be finite).
+    @inlinable
     public static func double(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
 
     /// The member `key` of an object; `nil` if absent or if this is not an object.
     /// Setting on a non-object does nothing; setting `nil` removes the member.
+    @inlinable
     public subscript(key: String) -> JSONValue? {
         get {
             guard case .object(let members) = self else { return nil }
@@ -47,51 +50,61 @@ extension JSONValue {
     }
 
     /// The element at `index` of an array; `nil` if out of range or if this is not an array.
+    @inlinable
     public subscript(index: Int) -> JSONValue? {
         guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
         return elements[index]
     }
 
     /// The string, if this is a string.
+    @inlinable
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The boolean, if this is `true` or `false`.
+    @inlinable
     public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// The number, if this is a number.
+    @inlinable
     public var numberValue: JSONNumber? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The number as an exact `Int64`, if it is an integral number in range.
+    @inlinable
     public var int64Value: Int64? { numberValue?.int64Value }
 
     /// The number as `Int`, if it is an integral number in range.
+    @inlinable
     public var intValue: Int? { int64Value.flatMap { Int(exactly: $0) } }
 
     /// The number as `Double`, if this is a number.
+    @inlinable
     public var doubleValue: Double? { numberValue?.doubleValue }
 
     /// The elements, if this is an array.
+    @inlinable
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The members, if this is an object.
+    @inlinable
     public var objectValue: [String: JSONValue]? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// True for `null`.
+    @inlinable
     public var isNull: Bool {
         if case .null = self { return true }
         return false
