@@ -43,6 +43,7 @@ import Testing
             let routed = Self.routedOperations(router)
             let documented = try Self.documentedOperations(document)
 
+            #expect(document["openapi"] as? String == "3.1.0")
             #expect(routed.count > 40)
             #expect(routed.subtracting(documented).sorted() == [], "routed but missing from openapi.json")
             #expect(documented.subtracting(routed).sorted() == [], "in openapi.json but not routed")
