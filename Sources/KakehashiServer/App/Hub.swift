@@ -21,6 +21,12 @@ public struct Hub: Sendable {
     public let advisories: AdvisoryService
     public let notificationAddresses: NotificationAddressBook
     public let campaigns: CampaignRepository
+    /// Declared federation peers and where each exchange stands.
+    public let peers: PeerRepository
+    /// The hub's own id and signing key, as its peers know it.
+    public let identity: HubIdentityRepository
+    /// What federation stores and reads: received versions with provenance, outbound pages, cursors.
+    public let federation: FederationRepository
     public let metrics: PrometheusCollectorRegistry
 
     public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -39,6 +45,9 @@ public struct Hub: Sendable {
         self.advisories = AdvisoryService(database: database, organisations: organisations)
         self.notificationAddresses = NotificationAddressBook(database: database)
         self.campaigns = CampaignRepository(database: database)
+        self.peers = PeerRepository(database: database)
+        self.identity = HubIdentityRepository(database: database)
+        self.federation = FederationRepository(database: database, objects: objects)
         self.metrics = metrics
     }
 }

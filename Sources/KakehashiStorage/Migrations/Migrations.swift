@@ -10,5 +10,6 @@ public enum Migrations {
         campaignsSchema,
         assessmentsSchema,
         stixIDIndex,
+        federationSchema,
     ]
 }

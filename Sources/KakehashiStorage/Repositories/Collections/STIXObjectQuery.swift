@@ -87,6 +87,8 @@ public struct STIXAddOutcome: Sendable, Equatable {
     public var duplicates: Int
     /// Date added of the first and last new version, if any.
     public var dateAddedRange: ClosedRange<Int64>?
+    /// The versions stored now (not repeats): object id and version in microseconds.
+    public var fresh: [(id: String, version: Int64)] = []
 
     public static func == (lhs: STIXAddOutcome, rhs: STIXAddOutcome) -> Bool {
         lhs.added.map(\.id) == rhs.added.map(\.id) && lhs.added.map(\.version) == rhs.added.map(\.version)

@@ -31,6 +31,14 @@ public struct STIXObjectRepository: Sendable {
     /// builds from the outcome, in the same transaction: one commit covers objects, audit and status.
     public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date(),
                     status: (@Sendable (STIXAddOutcome) -> TAXIIStatusRecord)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
+        try await add(objects, to: collection, producer: producer, audit: audit, now: now, status: status, within: nil)
+    }
+
+    /// Like ``add(_:to:producer:audit:now:status:)``, and runs `within` in the same transaction once the versions
+    /// are written (federation records provenance, cursors and refusals there): one commit covers all of it.
+    func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date(),
+             status: (@Sendable (STIXAddOutcome) -> TAXIIStatusRecord)?,
+             within: (@Sendable (any SQLDatabase, STIXAddOutcome) async throws -> Void)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
         let index = idIndex
         let prepared = await PreparedSTIXVersion.prepare(objects, collectionDefault: collection.defaultTLP)
         return try await database.transaction { db in
@@ -49,6 +57,7 @@ public struct STIXObjectRepository: Sendable {
             if let record {
                 try await TAXIIStatusRepository.insert(record, collectionID: collection.id, on: db)
             }
+            try await within?(db, outcome)
             return (outcome, record)
         }
     }

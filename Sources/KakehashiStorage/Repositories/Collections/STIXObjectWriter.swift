@@ -80,7 +80,7 @@ struct STIXObjectWriter {
             try await ids.mergeIfFull(on: connection)
         }
         let range: ClosedRange<Int64>? = fresh.isEmpty ? nil : firstAdded...(dateAdded - 1)
-        return STIXAddOutcome(added: added, duplicates: duplicates, dateAddedRange: range)
+        return STIXAddOutcome(added: added, duplicates: duplicates, dateAddedRange: range, fresh: fresh.map { ($0.object.objectID, $0.object.version) })
     }
 
     /// The versions already stored of these objects.
