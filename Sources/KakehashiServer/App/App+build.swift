@@ -27,6 +27,9 @@ public func buildApplication(hub: Hub, logger: Logger) async throws -> some Appl
     let webhooks = WebhookDispatcher(database: hub.database, outbound: hub.configuration.outbound, logger: logger)
     let feeds = AdvisoryFeedFetcher(advisories: hub.advisories, outbound: hub.configuration.outbound, logger: logger)
     var services: [any Service] = [webhooks, feeds]
+    if let federation = hub.configuration.federation {
+        services.append(FederationService(hub: hub, settings: federation, logger: logger))
+    }
     if let mail = hub.configuration.mail {
         services.append(MailDispatcher(database: hub.database, configuration: mail, logger: logger))
         logger.notice("sending the e-mail outbox", metadata: ["smtp.server": "\(mail.displayURL)", "smtp.from": "\(mail.from)"])

@@ -22,6 +22,8 @@ public struct HubConfiguration: Sendable {
     public var mail: SMTPConfiguration?
     /// Which addresses webhooks and advisory feeds may call (public ones only, unless ranges are allowed).
     public var outbound: OutboundPolicy
+    /// How the hub exchanges with its declared peers; `nil` runs no federation service (tests that drive exchanges themselves).
+    public var federation: FederationSettings?
 
     public init(
         host: String = "127.0.0.1",
@@ -34,7 +36,8 @@ public struct HubConfiguration: Sendable {
         title: String = "Kakehashi 架け橋",
         regimesPath: String? = nil,
         mail: SMTPConfiguration? = nil,
-        outbound: OutboundPolicy = .publicOnly
+        outbound: OutboundPolicy = .publicOnly,
+        federation: FederationSettings? = FederationSettings()
     ) {
         self.host = host
         self.port = port
@@ -47,6 +50,7 @@ public struct HubConfiguration: Sendable {
         self.regimesPath = regimesPath
         self.mail = mail
         self.outbound = outbound
+        self.federation = federation
     }
 
     /// Whether the hub itself terminates TLS (and so marks cookies `Secure`).
