@@ -71,8 +71,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func outboundPolicy() throws -> OutboundPolicy {
+        // The demo's second hub is on this machine's loopback, and its peer declarations call it there.
+        let demoPeer = demo ? ["127.0.0.1/32"] : []
         do {
-            return OutboundPolicy(allowing: try outboundAllow.map { text throws(IPNetworkError) in try IPNetwork(text) })
+            return OutboundPolicy(allowing: try (outboundAllow + demoPeer).map { text throws(IPNetworkError) in try IPNetwork(text) })
         } catch {
             throw ValidationError("--outbound-allow \(error)")
         }

@@ -114,7 +114,9 @@ class Hub:
 
     def start(self):
         log = open(self.log_path, "ab")
-        self.process = subprocess.Popen([self.binary, "serve", "--database", self.database, "--port", str(self.port)], stdout=log, stderr=log)
+        # The peers are on loopback, which a hub does not call unless told.
+        self.process = subprocess.Popen([self.binary, "serve", "--database", self.database, "--port", str(self.port), "--outbound-allow", "127.0.0.0/8"],
+                                        stdout=log, stderr=log)
         wait_until_up(f"{self.url}/health", None, self.log_path, f"hub {self.name}")
 
     def kill(self):

@@ -92,7 +92,8 @@ def describe(ledger, holder, actual):
     expected = ledger.expected(holder)
     missing, extra = expected - actual, actual - expected
     def label(key):
-        return ledger.versions.get(key, ("?", "?"))
+        origin, tlp = ledger.versions.get(key, ("?", "?"))
+        return f"{origin}:{tlp or 'unmarked'}"
     return (f"{holder}: {len(actual)} held, {len(expected)} expected; missing {len(missing)} "
             f"{sorted((label(k), k[0][-8:]) for k in missing)[:8]}; extra {len(extra)} {sorted((label(k), k[0][-8:]) for k in extra)[:8]}")
 
