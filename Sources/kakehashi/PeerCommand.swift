@@ -42,6 +42,10 @@ struct PeerCommand: AsyncParsableCommand {
             do {
                 let peer = try await PeerService(hub: hub).declare(declaration, by: .commandLine)
                 console.print(peer.id.uuidString.lowercased())
+                if case .file(let path) = peer.credential, !FileManager.default.isReadableFile(atPath: path) {
+                    // Only a note: the serving hub reads the file at each exchange, and may run as another user.
+                    console.note("note: \(path) cannot be read from here; the serving hub reads it at each exchange with \(peer.name)\n")
+                }
             } catch let error as PeerDeclarationError {
                 throw ValidationError("\(Self.option(for: error.field)): \(error.message)")
             }

@@ -88,6 +88,10 @@ import Testing
                 await #expect("\(arguments)") { try await runCommand(arguments, on: hub) } throws: { String(describing: $0).hasPrefix(option + ":") }
             }
             #expect(try await hub.peers.list().isEmpty)
+            let missingFile = try await runCommand(Self.add(["--credential-file", "/nonexistent/kakehashi/fin.token"], name: "with-file"), on: hub)
+            #expect(missingFile.standardError.contains("/nonexistent/kakehashi/fin.token cannot be read"), "a note, not a refusal")
+            #expect(!missingFile.standardOutput.contains("nonexistent"))
+            #expect(try await hub.peers.find(name: "with-file")?.credential == .file("/nonexistent/kakehashi/fin.token"))
             _ = try await runCommand(Self.add(), on: hub)
             await #expect { try await runCommand(Self.add(), on: hub) } throws: { ($0 as? StorageError)?.code == .conflict }
             await #expect { try await runCommand(["peer", "pause", "nobody"], on: hub) } throws: { String(describing: $0).contains("nobody") }
