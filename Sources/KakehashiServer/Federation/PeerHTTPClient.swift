@@ -15,7 +15,16 @@ struct PeerHTTPClient: Sendable {
     var timeout: TimeAmount = .seconds(30)
     /// The most an answer's body may weigh.
     var maximumBytes: Int = 64 * 1024 * 1024
-    var client: HTTPClient = OutboundHTTP.client
+    var client: HTTPClient = Self.shared
+
+    /// The federation's own client: no redirect is followed (a credential never goes to another host), and a
+    /// connection that cannot be made fails the call at once instead of being retried until the deadline;
+    /// the peer's backoff is the retry, and other peers are not held up by it.
+    static let shared: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// An answer: status, headers and the whole body.
     struct Answer: Sendable {
