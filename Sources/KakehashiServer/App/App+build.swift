@@ -74,6 +74,7 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(ChecklistController(service: checklists).endpoints, atPath: "/api/v1/checklists")
     router.addRoutes(AdvisoryFeedController(hub: hub).endpoints, atPath: "/api/v1/advisory-feeds")
     router.addRoutes(PeerController(hub: hub).endpoints, atPath: "/api/v1/peers")
+    router.addRoutes(ExchangeController(hub: hub, validator: STIXValidator.forHub).endpoints, atPath: "/api/v1/federation")
     router.addRoutes(try OpenAPIController.load().endpoints)
     router.addRoutes(SignInPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(DashboardPageController(hub: hub, reporting: reporting, renderer: renderer).endpoints)
