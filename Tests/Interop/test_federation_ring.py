@@ -121,7 +121,7 @@ def test_a_ring_of_hubs_and_medallion_converge_without_loops_losses_or_widened_m
     try:
         for hub in hubs.values():
             hub.start()
-        made = {name: seed(hub, ledger, 1000 * (i + 1), 3) for i, (name, hub) in enumerate(hubs.items())}
+        made = {name: seed(hub, ledger, 1000 * (i + 1), 25) for i, (name, hub) in enumerate(hubs.items())}
         # One object deleted at once (it may or may not have crossed yet), one after it has crossed.
         hubs["C"].delete(made["C"]["green"][2]["id"])
         ledger.deleted.add(made["C"]["green"][2]["id"])

@@ -25,8 +25,28 @@ public struct FederationService: Service {
     public init(hub: Hub, settings: FederationSettings = FederationSettings(), applyNotices: ApplyNotices? = nil, logger: Logger) {
         self.hub = hub
         self.settings = settings
-        self.applyNotices = applyNotices
+        self.applyNotices = applyNotices ?? Self.applyingDeletions(hub: hub)
         self.logger = logger
+    }
+
+    /// The hub's own way of applying notices a Kakehashi peer's page carried: each is verified and applied
+    /// alone (``FederationRepository/applyDeletion(_:from:into:audit:now:)``), audited; a refused one is named.
+    static func applyingDeletions(hub: Hub) -> ApplyNotices {
+        { notices, peer, collection in
+            var applied = 0
+            var refused: [(objectID: String, reason: String)] = []
+            for notice in notices {
+                let audit = AuditRecord(actorUser: "federation", action: "federation.deletion.apply", objectType: "stix-object", objectID: notice.objectID,
+                                        clientAddress: "local", details: ["peer": peer.name, "collection": collection.id.uuidString.lowercased()])
+                do {
+                    try await hub.federation.applyDeletion(notice, from: peer, into: collection, audit: audit)
+                    applied += 1
+                } catch let error as FederationError {
+                    refused.append((notice.objectID, error.description))
+                }
+            }
+            return (applied, refused)
+        }
     }
 
     public func run() async throws {
