@@ -71,6 +71,16 @@ extension FederationRepository {
         annotated?.details["origin_hub"] = notice.originHub
         annotated?.details["peer"] = peer.id.dbText
         let record = annotated
+        // A version may arrive between finding nothing to delete and keeping the notice; then the deletion runs again.
+        for _ in 0..<3 {
+            if let application = try await applyOnce(notice, into: collection, audit: record, now: now) { return application }
+        }
+        throw StorageError(.conflict, "\(notice.objectID) kept arriving while its deletion notice was applied; try again")
+    }
+
+    /// One attempt of ``applyDeletion(_:from:into:audit:now:)``; `nil` when a version arrived meanwhile.
+    private func applyOnce(_ notice: DeletionNotice, into collection: SharingCollection, audit record: AuditRecord?, now: Date) async throws -> DeletionApplication? {
+        let index = objects.idIndex
         let deleted = try await objects.delete(objectID: notice.objectID, versions: .every, in: collection, by: nil, overridingProducer: true,
                                                audit: record, now: now) { db, doomed in
             let chains = try await Self.chains(of: notice.objectID, in: collection.id, on: db)
@@ -87,8 +97,11 @@ extension FederationRepository {
         }
         if deleted > 0 { return .applied(versions: deleted) }
         // Nothing of the object is stored here: keep the notice unless it is kept already.
-        return try await database.transaction { db in
+        return try await database.transaction { db -> DeletionApplication? in
             _ = try await STIXObjectRepository.lockCollection(collection.id, on: db)
+            let stored = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Schema.STIXObjects.table)
+                .where(index.versions(of: [notice.objectID], in: collection.id.dbText)).first()?.decode(column: "n", as: Int64.self) ?? 0
+            guard stored == 0 else { return nil }
             if try await Self.tombstone(of: notice.objectID, in: collection.id, on: db) != nil { return .alreadyKnown }
             let sequence = try await Self.keep(notice, collection: collection.id, now: now, on: db)
             if var record = record {
