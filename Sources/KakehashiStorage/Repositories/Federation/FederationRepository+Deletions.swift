@@ -32,14 +32,15 @@ extension FederationRepository {
     /// `administrator`, a hub administrator removing something posted by mistake). When that removes the last
     /// version of an object made here (no version came from a peer), a notice signed by `identity` is kept in
     /// the same commit, for Kakehashi peers to follow, and a TAXII DELETE is owed to every foreign peer this
-    /// collection pushes to.
+    /// collection pushes to. An object whose every version was TLP:AMBER+STRICT or RED never left the hub, so
+    /// no notice is made for it (not even its id leaves).
     /// - Returns: how many versions were deleted.
     /// - Throws: ``StorageError`` `conflict` when the viewer's organisation did not share a selected version.
     public func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer, administrator: Bool,
                        identity: HubIdentity, audit: AuditRecord?, now: Date = Date()) async throws -> Int {
         let index = objects.idIndex
         return try await objects.delete(objectID: objectID, versions: versions, in: collection, by: viewer, overridingProducer: administrator,
-                                        audit: audit, now: now) { db, doomed in
+                                        audit: audit, now: now) { db, doomed, levels in
             let received = try await Self.forgetProvenance(of: objectID, versions: doomed, in: collection.id, on: db)
             var details: [String: String] = administrator ? ["administrator": "true"] : [:]
             guard received == 0 else {
@@ -49,6 +50,10 @@ extension FederationRepository {
             let remaining = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Schema.STIXObjects.table)
                 .where(index.versions(of: [objectID], in: collection.id.dbText)).first()?.decode(column: "n", as: Int64.self) ?? 0
             guard remaining == 0 else { return details }
+            guard levels.contains(where: { $0 <= .amber }) else {
+                details["deletion_notice"] = "none: every version was \(levels.max()?.displayName ?? "TLP:RED") and never left the hub"
+                return details
+            }
             let notice = identity.deletionNotice(objectID: objectID, deletedAt: now)
             details["deletion_sequence"] = String(try await Self.keep(notice, collection: collection.id, now: now, on: db))
             return details
@@ -82,7 +87,7 @@ extension FederationRepository {
     private func applyOnce(_ notice: DeletionNotice, into collection: SharingCollection, audit record: AuditRecord?, now: Date) async throws -> DeletionApplication? {
         let index = objects.idIndex
         let deleted = try await objects.delete(objectID: notice.objectID, versions: .every, in: collection, by: nil, overridingProducer: true,
-                                               audit: record, now: now) { db, doomed in
+                                               audit: record, now: now) { db, doomed, _ in
             let chains = try await Self.chains(of: notice.objectID, in: collection.id, on: db)
             for version in doomed {
                 guard let chain = chains[version] else {
