@@ -143,6 +143,13 @@ import Testing
             let unseen = origin.deletionNotice(objectID: "indicator--\(UUID().uuidString.lowercased())", deletedAt: Date())
             #expect(try await world.federation.applyDeletion(unseen, from: world.hubPeer, into: world.collection, audit: nil) == .applied(versions: 0))
             #expect(try await world.federation.deletions(in: world.collection.id, after: kept[0].sequence, limit: 10).deletions.map(\.notice) == [unseen])
+
+            // A pulled page of notices only moves the cursors; the push cursor of notices moves on its own.
+            try await world.federation.receive([], refusals: [], from: world.hubPeer, into: world.collection,
+                                               cursors: FederationRepository.PullCursors(objects: "1790000000000001", deletions: 9), audit: nil)
+            try await world.federation.advancePushDeletions(peer: world.hubPeer.id, to: kept[0].sequence)
+            let state = try await PeerRepository(database: database).state(of: world.hubPeer.id)
+            #expect(state.pullCursor == "1790000000000001" && state.pullDeletionCursor == 9 && state.pushDeletionCursor == kept[0].sequence)
         }
     }
 

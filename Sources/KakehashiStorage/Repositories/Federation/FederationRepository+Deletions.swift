@@ -171,6 +171,14 @@ extension FederationRepository {
     /// The refusal code of a version whose object its origin deleted.
     public static let deletedAtOrigin = "deleted-at-origin"
 
+    /// Records that the deletion notices up to `sequence` (this hub's) were passed to the Kakehashi peer `peer`.
+    public func advancePushDeletions(peer: UUID, to sequence: Int64) async throws {
+        let s = Schema.PeerState.self
+        try await database.transaction { db in
+            try await db.update(s.table).set(s.pushDeletionCursor, to: sequence).where(s.peerID, .equal, peer.dbText).run()
+        }
+    }
+
     /// Objects whose TAXII DELETE is still owed to the foreign peer `peer`, oldest first.
     public func owedDeletions(to peer: UUID, limit: Int = 100) async throws -> [String] {
         let p = Schema.PeerDeletions.self
