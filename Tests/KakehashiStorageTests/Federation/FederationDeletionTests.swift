@@ -34,11 +34,11 @@ import Testing
         return World(database: database, producer: producer, isac: isac, collection: collection, hubPeer: hubPeer, medallion: medallion)
     }
 
-    static func indicator(id: String = "indicator--\(UUID().uuidString.lowercased())", modified: String = "2026-11-20T00:00:00.000Z") throws -> STIXObject {
+    static func indicator(id: String = "indicator--\(UUID().uuidString.lowercased())", modified: String = "2026-11-20T00:00:00.000Z", level: TLPLevel = .green) throws -> STIXObject {
         let members: [String: JSONValue] = [
             "type": "indicator", "spec_version": "2.1", "id": .string(id), "created": "2026-11-20T00:00:00.000Z", "modified": .string(modified),
             "pattern_type": "stix", "pattern": "[ipv4-addr:value = '198.51.100.7']", "valid_from": "2026-11-20T00:00:00Z",
-            "object_marking_refs": [.string(TLPLevel.green.markingDefinitionID)],
+            "object_marking_refs": [.string(level.markingDefinitionID)],
         ]
         return try STIXValidator().object(from: .object(members))
     }
@@ -89,6 +89,13 @@ import Testing
             _ = try await world.federation.delete(objectID: other.id, versions: .every, in: world.collection, by: producer, administrator: false, identity: identity, audit: nil)
             let next = try await world.federation.deletions(in: world.collection.id, after: kept.sequence, limit: 10).deletions
             #expect(next.map(\.notice.objectID) == [other.id] && next[0].sequence > kept.sequence)
+
+            // RED never left the hub: deleting it tells no peer, not even its id.
+            let red = try Self.indicator(level: .red)
+            _ = try await world.objects.add([red], to: world.collection, producer: world.producer.id, audit: nil)
+            #expect(try await world.federation.delete(objectID: red.id, versions: .every, in: world.collection, by: producer, administrator: false, identity: identity, audit: nil) == 1)
+            #expect(try await world.federation.deletions(in: world.collection.id, after: next[0].sequence, limit: 10).deletions.isEmpty)
+            #expect(try await world.federation.owedDeletions(to: world.medallion.id).count == 1)
         }
     }
 
@@ -136,6 +143,13 @@ import Testing
             let unseen = origin.deletionNotice(objectID: "indicator--\(UUID().uuidString.lowercased())", deletedAt: Date())
             #expect(try await world.federation.applyDeletion(unseen, from: world.hubPeer, into: world.collection, audit: nil) == .applied(versions: 0))
             #expect(try await world.federation.deletions(in: world.collection.id, after: kept[0].sequence, limit: 10).deletions.map(\.notice) == [unseen])
+
+            // A pulled page of notices only moves the cursors; the push cursor of notices moves on its own.
+            try await world.federation.receive([], refusals: [], from: world.hubPeer, into: world.collection,
+                                               cursors: FederationRepository.PullCursors(objects: "1790000000000001", deletions: 9), audit: nil)
+            try await world.federation.advancePushDeletions(peer: world.hubPeer.id, to: kept[0].sequence)
+            let state = try await PeerRepository(database: database).state(of: world.hubPeer.id)
+            #expect(state.pullCursor == "1790000000000001" && state.pullDeletionCursor == 9 && state.pushDeletionCursor == kept[0].sequence)
         }
     }
 

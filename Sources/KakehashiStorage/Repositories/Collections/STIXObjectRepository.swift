@@ -80,15 +80,15 @@ public struct STIXObjectRepository: Sendable {
     /// Like ``delete(objectID:versions:in:by:audit:)``; `overridingProducer` skips the producer check (a hub
     /// administrator, or a deletion notice from the origin), and `within` runs in the same transaction with the
     /// deleted versions (microseconds) before the audit entry is appended (federation writes the notice there
-    /// and may add to the audit details).
+    /// and may add to the audit details), with the labels the hub applied to them.
     func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer?, overridingProducer: Bool,
                 audit: AuditRecord?, now: Date = Date(),
-                within: (@Sendable (any SQLDatabase, [Int64]) async throws -> [String: String])?) async throws -> Int {
+                within: (@Sendable (any SQLDatabase, _ versions: [Int64], _ levels: [TLPLevel]) async throws -> [String: String])?) async throws -> Int {
         let index = idIndex
         return try await database.transaction { db in
             _ = try await Self.lockCollection(collection.id, on: db)
-            let base = db.select().column(Schema.STIXObjects.version).column(Schema.STIXObjects.producerOrg).from(Schema.STIXObjects.table)
-                .where(index.versions(of: [objectID], in: collection.id.dbText))
+            let base = db.select().column(Schema.STIXObjects.version).column(Schema.STIXObjects.producerOrg).column(Schema.STIXObjects.tlp)
+                .from(Schema.STIXObjects.table).where(index.versions(of: [objectID], in: collection.id.dbText))
             let rows = try await STIXObjectFilter.versions(versions, on: base).all()
             guard !rows.isEmpty else { return 0 }
             if !overridingProducer {
@@ -100,7 +100,8 @@ public struct STIXObjectRepository: Sendable {
             try await db.delete(from: Schema.STIXObjects.table).where(index.versions(of: [objectID], in: collection.id.dbText))
                 .where(Schema.STIXObjects.version, .in, doomed).run()
             try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, ids: index, on: db)
-            let extra = try await within?(db, doomed) ?? [:]
+            let levels = try rows.map { try $0.enumValue(Schema.STIXObjects.tlp, as: TLPLevel.self) }
+            let extra = try await within?(db, doomed, levels) ?? [:]
             if var audit {
                 audit.details["versions"] = String(doomed.count)
                 audit.details.merge(extra) { _, new in new }

@@ -32,14 +32,15 @@ extension FederationRepository {
     /// `administrator`, a hub administrator removing something posted by mistake). When that removes the last
     /// version of an object made here (no version came from a peer), a notice signed by `identity` is kept in
     /// the same commit, for Kakehashi peers to follow, and a TAXII DELETE is owed to every foreign peer this
-    /// collection pushes to.
+    /// collection pushes to. An object whose every version was TLP:AMBER+STRICT or RED never left the hub, so
+    /// no notice is made for it (not even its id leaves).
     /// - Returns: how many versions were deleted.
     /// - Throws: ``StorageError`` `conflict` when the viewer's organisation did not share a selected version.
     public func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer, administrator: Bool,
                        identity: HubIdentity, audit: AuditRecord?, now: Date = Date()) async throws -> Int {
         let index = objects.idIndex
         return try await objects.delete(objectID: objectID, versions: versions, in: collection, by: viewer, overridingProducer: administrator,
-                                        audit: audit, now: now) { db, doomed in
+                                        audit: audit, now: now) { db, doomed, levels in
             let received = try await Self.forgetProvenance(of: objectID, versions: doomed, in: collection.id, on: db)
             var details: [String: String] = administrator ? ["administrator": "true"] : [:]
             guard received == 0 else {
@@ -49,6 +50,10 @@ extension FederationRepository {
             let remaining = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Schema.STIXObjects.table)
                 .where(index.versions(of: [objectID], in: collection.id.dbText)).first()?.decode(column: "n", as: Int64.self) ?? 0
             guard remaining == 0 else { return details }
+            guard levels.contains(where: { $0 <= .amber }) else {
+                details["deletion_notice"] = "none: every version was \(levels.max()?.displayName ?? "TLP:RED") and never left the hub"
+                return details
+            }
             let notice = identity.deletionNotice(objectID: objectID, deletedAt: now)
             details["deletion_sequence"] = String(try await Self.keep(notice, collection: collection.id, now: now, on: db))
             return details
@@ -71,8 +76,18 @@ extension FederationRepository {
         annotated?.details["origin_hub"] = notice.originHub
         annotated?.details["peer"] = peer.id.dbText
         let record = annotated
+        // A version may arrive between finding nothing to delete and keeping the notice; then the deletion runs again.
+        for _ in 0..<3 {
+            if let application = try await applyOnce(notice, into: collection, audit: record, now: now) { return application }
+        }
+        throw StorageError(.conflict, "\(notice.objectID) kept arriving while its deletion notice was applied; try again")
+    }
+
+    /// One attempt of ``applyDeletion(_:from:into:audit:now:)``; `nil` when a version arrived meanwhile.
+    private func applyOnce(_ notice: DeletionNotice, into collection: SharingCollection, audit record: AuditRecord?, now: Date) async throws -> DeletionApplication? {
+        let index = objects.idIndex
         let deleted = try await objects.delete(objectID: notice.objectID, versions: .every, in: collection, by: nil, overridingProducer: true,
-                                               audit: record, now: now) { db, doomed in
+                                               audit: record, now: now) { db, doomed, _ in
             let chains = try await Self.chains(of: notice.objectID, in: collection.id, on: db)
             for version in doomed {
                 guard let chain = chains[version] else {
@@ -87,8 +102,11 @@ extension FederationRepository {
         }
         if deleted > 0 { return .applied(versions: deleted) }
         // Nothing of the object is stored here: keep the notice unless it is kept already.
-        return try await database.transaction { db in
+        return try await database.transaction { db -> DeletionApplication? in
             _ = try await STIXObjectRepository.lockCollection(collection.id, on: db)
+            let stored = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Schema.STIXObjects.table)
+                .where(index.versions(of: [notice.objectID], in: collection.id.dbText)).first()?.decode(column: "n", as: Int64.self) ?? 0
+            guard stored == 0 else { return nil }
             if try await Self.tombstone(of: notice.objectID, in: collection.id, on: db) != nil { return .alreadyKnown }
             let sequence = try await Self.keep(notice, collection: collection.id, now: now, on: db)
             if var record = record {
@@ -152,6 +170,14 @@ extension FederationRepository {
 
     /// The refusal code of a version whose object its origin deleted.
     public static let deletedAtOrigin = "deleted-at-origin"
+
+    /// Records that the deletion notices up to `sequence` (this hub's) were passed to the Kakehashi peer `peer`.
+    public func advancePushDeletions(peer: UUID, to sequence: Int64) async throws {
+        let s = Schema.PeerState.self
+        try await database.transaction { db in
+            try await db.update(s.table).set(s.pushDeletionCursor, to: sequence).where(s.peerID, .equal, peer.dbText).run()
+        }
+    }
 
     /// Objects whose TAXII DELETE is still owed to the foreign peer `peer`, oldest first.
     public func owedDeletions(to peer: UUID, limit: Int = 100) async throws -> [String] {
