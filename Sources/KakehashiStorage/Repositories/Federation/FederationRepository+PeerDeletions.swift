@@ -60,11 +60,4 @@ extension FederationRepository {
         }
     }
 
-    /// Moves `peer`'s push deletion cursor to `sequence` (the last notice it acknowledged).
-    public func advancePushDeletions(peer: UUID, to sequence: Int64) async throws {
-        let s = Schema.PeerState.self
-        try await database.transaction { db in
-            try await db.update(s.table).set(s.pushDeletionCursor, to: sequence).where(s.peerID, .equal, peer.dbText).run()
-        }
-    }
 }
