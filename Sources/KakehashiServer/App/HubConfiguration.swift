@@ -22,6 +22,9 @@ public struct HubConfiguration: Sendable {
     public var mail: SMTPConfiguration?
     /// Which addresses webhooks and advisory feeds may call (public ones only, unless ranges are allowed).
     public var outbound: OutboundPolicy
+    /// How long a collection stream's subscriber waits for a commit's wake-up before it reads anyway, in case a
+    /// notification was lost (tests make it long, to prove that events are pushed).
+    public var streamSafetyPoll: Duration = .seconds(10)
 
     public init(
         host: String = "127.0.0.1",
