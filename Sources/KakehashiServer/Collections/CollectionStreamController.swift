@@ -9,7 +9,8 @@ import KakehashiStorage
 /// Each event is `id: <date added>` / `event: stix-object` / `data: <the object>`. A client resumes
 /// with `Last-Event-ID` (or `?after=`); without one the stream starts from now. The stream closes after
 /// `wait` seconds (default 60, at most 300) so that clients reconnect; `: keep-alive` comments keep
-/// idle connections open. Opening the stream and every batch delivered are audited.
+/// idle connections open. Opening the stream and every batch delivered are audited. The `retry:` field
+/// follows the backlog (the objects after the resumed cursor), so a client that sees it is caught up.
 ///
 /// A commit to the collection wakes the stream (``STIXCommitSignal``: at once in this process, through
 /// PostgreSQL `NOTIFY` from the others); the stream then reads from the database after its own cursor, so
@@ -74,7 +75,7 @@ struct CollectionStreamController {
                     var cursor = start
                     var lastWrite = ContinuousClock.now
                     var pending = turns.makeAsyncIterator()
-                    try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                    var caughtUp = false
                     while !Task.isCancelled {
                         var more = true
                         while more {
@@ -98,7 +99,11 @@ struct CollectionStreamController {
                             cursor = last.dateAdded
                             lastWrite = .now
                         }
-                        if ContinuousClock.now - lastWrite >= Self.keepAlive {
+                        if !caughtUp {
+                            // Sent once the backlog is out: from here on, each commit wakes the stream.
+                            try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                            caughtUp = true
+                        } else if ContinuousClock.now - lastWrite >= Self.keepAlive {
                             try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                             lastWrite = .now
                         }

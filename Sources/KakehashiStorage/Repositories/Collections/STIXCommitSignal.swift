@@ -23,6 +23,9 @@ public final class STIXCommitSignal: Sendable {
         var newest: [UUID: Int64] = [:]
         var nextID = 0
         var listener: Task<Void, Never>?
+        var listening = false
+        /// Counts listening tasks, so that one cancelled does not report for its successor.
+        var generation = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -55,6 +58,11 @@ public final class STIXCommitSignal: Sendable {
     /// How many readers wait on `collection` in this process.
     public func subscribers(of collection: UUID) -> Int {
         state.withLockedValue { $0.subscribers[collection]?.count ?? 0 }
+    }
+
+    /// Whether the signal hears other hub processes' commits now (PostgreSQL, while anyone subscribes).
+    public var isListening: Bool {
+        state.withLockedValue { $0.listening }
     }
 
     /// Wakes the readers of `collection`, unless a commit at `lastAdded` or later has already woken them.
@@ -91,38 +99,52 @@ public final class STIXCommitSignal: Sendable {
             if state.subscribers[collection]?.isEmpty == true { state.subscribers[collection] = nil }
             guard state.subscribers.isEmpty, let listener = state.listener else { return nil }
             state.listener = nil
+            state.listening = false
+            state.generation += 1
             return listener
         }
         // Nobody waits: the listening connection is closed until someone subscribes again.
         listener?.cancel()
     }
 
+    /// Notes whether the listening connection of `generation` listens; when it starts to, every reader looks
+    /// again, as a commit may have been missed while it did not.
+    private func listening(_ listening: Bool, generation: Int) {
+        let current = state.withLockedValue { state -> Bool in
+            guard state.generation == generation else { return false }
+            state.listening = listening
+            return true
+        }
+        if current && listening { wakeAll() }
+    }
+
     private func startListening() {
         guard let database else { return }
         let logger = self.logger, delay = reconnectDelay
-        // The task holds the signal only while it listens, which is while anyone subscribes.
-        let task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await database.listen(on: Self.channel, logger: logger, ready: { self.wakeAll() }) { payload in
-                        guard let commit = Self.parse(payload) else {
-                            logger.warning("ignoring a commit notification this hub did not send", metadata: ["stream.payload": "\(payload)"])
-                            return
+        state.withLockedValue { state in
+            guard state.listener == nil, !state.subscribers.isEmpty else { return }
+            state.generation += 1
+            let generation = state.generation
+            // The task holds the signal only while it listens, which is while anyone subscribes.
+            state.listener = Task {
+                while !Task.isCancelled {
+                    do {
+                        try await database.listen(on: Self.channel, logger: logger, ready: { self.listening(true, generation: generation) }) { payload in
+                            guard let commit = Self.parse(payload) else {
+                                logger.warning("ignoring a commit notification this hub did not send", metadata: ["stream.payload": "\(payload)"])
+                                return
+                            }
+                            self.committed(collection: commit.collection, lastAdded: commit.lastAdded)
                         }
-                        self.committed(collection: commit.collection, lastAdded: commit.lastAdded)
+                        self.listening(false, generation: generation)
+                    } catch {
+                        self.listening(false, generation: generation)
+                        if Task.isCancelled { break }
+                        logger.warning("listening for commits failed; listening again", metadata: ["stream.error": "\(String(reflecting: error))"])
                     }
-                } catch {
-                    if Task.isCancelled { break }
-                    logger.warning("listening for commits failed; listening again", metadata: ["stream.error": "\(error)"])
+                    try? await Task.sleep(for: delay)
                 }
-                try? await Task.sleep(for: delay)
             }
         }
-        let superseded = state.withLockedValue { state -> Bool in
-            guard state.listener == nil, !state.subscribers.isEmpty else { return true }
-            state.listener = task
-            return false
-        }
-        if superseded { task.cancel() }
     }
 }
