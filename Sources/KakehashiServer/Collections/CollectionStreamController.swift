@@ -93,9 +93,9 @@ struct CollectionStreamController {
                             batch.action = "collection.stream.read"
                             batch.details = ["count": String(page.objects.count), "last": String(last.dateAdded)]
                             try await hub.audit.append(batch)
-                            try await writer.write(ByteBuffer(string: text))
                             // Lag is counted for objects committed while connected, not for a resumed backlog.
                             metrics.recordLag(dateAdded: page.objects.map(\.dateAdded).filter { $0 >= connected }, written: Date().micros)
+                            try await writer.write(ByteBuffer(string: text))
                             cursor = last.dateAdded
                             lastWrite = .now
                         }
