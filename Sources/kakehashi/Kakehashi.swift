@@ -8,7 +8,7 @@ struct Kakehashi: AsyncParsableCommand {
         abstract: "Kakehashi (架け橋): threat sharing and incident reporting for critical infrastructure.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, OrgCommand.self, UserCommand.self,
-            TokenCommand.self, AuditCommand.self, CollectionCommand.self, AuthorityCommand.self, HuntCommand.self,
+            TokenCommand.self, AuditCommand.self, CollectionCommand.self, PeerCommand.self, AuthorityCommand.self, HuntCommand.self,
             AdvisoriesCommand.self, EquipmentCommand.self,
         ]
     )

@@ -3,8 +3,10 @@ import Foundation
 import Hummingbird
 import KakehashiServer
 import KakehashiStorage
+import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
 
 /// `kakehashi serve`: runs the hub.
 struct ServeCommand: AsyncParsableCommand {
@@ -69,8 +71,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func outboundPolicy() throws -> OutboundPolicy {
+        // The demo's second hub is on this machine's loopback, and its peer declarations call it there.
+        let demoPeer = demo ? ["127.0.0.1/32"] : []
         do {
-            return OutboundPolicy(allowing: try outboundAllow.map { text throws(IPNetworkError) in try IPNetwork(text) })
+            return OutboundPolicy(allowing: try (outboundAllow + demoPeer).map { text throws(IPNetworkError) in try IPNetwork(text) })
         } catch {
             throw ValidationError("--outbound-allow \(error)")
         }
@@ -82,13 +86,54 @@ struct ServeCommand: AsyncParsableCommand {
                                              mail: try mailConfiguration(), outbound: try outboundPolicy())
         try await options.withHub(configuration: configuration, logger: logger) { hub in
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: hub.metrics))
-            if demo {
-                let credentials = try await DemoWorld.seed(hub: hub, logger: logger)
-                printDemoBanner(credentials)
-            }
+            let credentials = demo ? try await DemoWorld.seed(hub: hub, logger: logger) : []
             let app = try await buildApplication(hub: hub, logger: logger)
             logger.notice("Kakehashi is listening", metadata: ["http.address": "\(configuration.servesTLS ? "https" : "http")://\(host):\(port)", "db": "\(hub.database.location)"])
-            try await app.runService()
+            guard demo else {
+                try await app.runService()
+                return
+            }
+            try await withDemoPeerHub(beside: hub, configuration: configuration, logger: logger) { peerApp in
+                printDemoBanner(credentials)
+                let group = ServiceGroup(configuration: .init(services: [app, peerApp], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                try await group.run()
+            }
+        }
+    }
+
+    /// The demo's second hub, the Financial ISAC's own Kakehashi: its own SQLite file beside the main one (or in
+    /// ./kakehashi-data/ when the main hub runs on PostgreSQL), on the next port, declared as the main hub's peer.
+    private func withDemoPeerHub(beside hub: Hub, configuration: HubConfiguration, logger: Logger,
+                                 _ body: (any Service) async throws -> Void) async throws {
+        let folder: String
+        if case .sqlite(let path) = configuration.database {
+            folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        } else {
+            folder = "./kakehashi-data"
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var peerConfiguration = configuration
+        peerConfiguration.port = port + 1
+        peerConfiguration.tlsCertificatePath = nil
+        peerConfiguration.tlsKeyPath = nil
+        peerConfiguration.mail = nil
+        peerConfiguration.title = "金融ISAC Kakehashi (demo peer)"
+        peerConfiguration.database = .sqlite(path: folder + "/financial-isac-demo.sqlite")
+        let peerLogger = Logger(label: logger.label + ".financial-isac")
+        let database = try await HubDatabase.open(peerConfiguration.database, logger: peerLogger)
+        do {
+            try await Migrator().migrate(database, logger: peerLogger)
+            let peerHub = Hub(configuration: peerConfiguration, database: database)
+            let scheme = configuration.servesTLS ? "https" : "http"
+            let plan = DemoWorld.PeerHubPlan(mainURL: "\(scheme)://\(host):\(port)", peerURL: "http://\(host):\(port + 1)", credentialFolder: folder)
+            try await DemoWorld.seedFederation(main: hub, peer: peerHub, plan: plan, logger: logger)
+            let peerApp = try await buildApplication(hub: peerHub, logger: peerLogger)
+            logger.notice("the demo's Financial ISAC hub is listening", metadata: ["http.address": "\(plan.peerURL)", "db": "\(database.location)"])
+            try await body(peerApp)
+            await database.close()
+        } catch {
+            await database.close()
+            throw error
         }
     }
 

@@ -27,6 +27,9 @@ public func buildApplication(hub: Hub, logger: Logger) async throws -> some Appl
     let webhooks = WebhookDispatcher(database: hub.database, outbound: hub.configuration.outbound, logger: logger)
     let feeds = AdvisoryFeedFetcher(advisories: hub.advisories, outbound: hub.configuration.outbound, logger: logger)
     var services: [any Service] = [webhooks, feeds]
+    if let federation = hub.configuration.federation {
+        services.append(FederationService(hub: hub, settings: federation, logger: logger))
+    }
     if let mail = hub.configuration.mail {
         services.append(MailDispatcher(database: hub.database, configuration: mail, logger: logger))
         logger.notice("sending the e-mail outbox", metadata: ["smtp.server": "\(mail.displayURL)", "smtp.from": "\(mail.from)"])
@@ -70,6 +73,8 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     let checklists = try ChecklistService(hub: hub)
     router.addRoutes(ChecklistController(service: checklists).endpoints, atPath: "/api/v1/checklists")
     router.addRoutes(AdvisoryFeedController(hub: hub).endpoints, atPath: "/api/v1/advisory-feeds")
+    router.addRoutes(PeerController(hub: hub).endpoints, atPath: "/api/v1/peers")
+    router.addRoutes(ExchangeController(hub: hub, validator: STIXValidator.forHub).endpoints, atPath: "/api/v1/federation")
     router.addRoutes(try OpenAPIController.load().endpoints)
     router.addRoutes(SignInPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(DashboardPageController(hub: hub, reporting: reporting, renderer: renderer).endpoints)
@@ -84,6 +89,7 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(ChecklistPagesController(service: checklists, renderer: renderer).endpoints)
     router.addRoutes(EquipmentPagesController(hub: hub, renderer: renderer).endpoints)
     router.addRoutes(FindingPagesController(hub: hub, renderer: renderer).endpoints)
+    router.addRoutes(PeerPagesController(hub: hub, renderer: renderer).endpoints)
     let taxii = router.group("taxii2").add(middleware: TAXIIMiddleware())
     taxii.addRoutes(DiscoveryController(hub: hub).endpoints, atPath: "/")
     taxii.addRoutes(CollectionsController(hub: hub).endpoints, atPath: "/hub/collections")

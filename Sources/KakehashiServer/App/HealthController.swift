@@ -29,6 +29,12 @@ struct HealthController {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(4096)
         hub.metrics.emit(into: &buffer)
+        do {
+            buffer.append(contentsOf: Array(try await PeerMetrics.text(of: hub).utf8))
+        } catch {
+            // The request counters still answer when the database does not.
+            context.logger.warning("cannot read the peers' state for /metrics", metadata: ["error": "\(error)"])
+        }
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
     }
 }

@@ -22,6 +22,8 @@ public struct HubConfiguration: Sendable {
     public var mail: SMTPConfiguration?
     /// Which addresses webhooks and advisory feeds may call (public ones only, unless ranges are allowed).
     public var outbound: OutboundPolicy
+    /// How the hub exchanges with its declared peers; `nil` runs no federation service (tests that drive exchanges themselves).
+    public var federation: FederationSettings?
     /// How long a collection stream's subscriber waits for a commit's wake-up before it reads anyway, in case a
     /// notification was lost (tests make it long, to prove that events are pushed).
     public var streamSafetyPoll: Duration = .seconds(10)
@@ -37,7 +39,8 @@ public struct HubConfiguration: Sendable {
         title: String = "Kakehashi 架け橋",
         regimesPath: String? = nil,
         mail: SMTPConfiguration? = nil,
-        outbound: OutboundPolicy = .publicOnly
+        outbound: OutboundPolicy = .publicOnly,
+        federation: FederationSettings? = FederationSettings()
     ) {
         self.host = host
         self.port = port
@@ -50,6 +53,7 @@ public struct HubConfiguration: Sendable {
         self.regimesPath = regimesPath
         self.mail = mail
         self.outbound = outbound
+        self.federation = federation
     }
 
     /// Whether the hub itself terminates TLS (and so marks cookies `Secure`).

@@ -144,9 +144,13 @@ struct ObjectsController {
         let parser = TAXIIQueryParser(request.uri)
         let query = try parser.query(defaultVersions: .every, allowed: ["match[version]", "match[spec_version]"])
         let record = AuditRecord.by(context, action: "taxii.object.delete", objectType: "stix-object", objectID: objectID, details: ["collection": collection.id.uuidString.lowercased()])
+        // A hub administrator may remove what another organisation posted by mistake; deleting the last
+        // version of an object made here leaves a signed notice that peers follow (FederationRepository).
+        let administrator = principal.allows(.admin) && principal.isHubAdministrator
         let deleted: Int
         do {
-            deleted = try await hub.objects.delete(objectID: objectID, versions: query.versions, in: collection, by: STIXViewer(organisation: principal.organisation), audit: record)
+            deleted = try await hub.federation.delete(objectID: objectID, versions: query.versions, in: collection, by: STIXViewer(organisation: principal.organisation),
+                                                      administrator: administrator, identity: try await hub.identity.identity(), audit: record)
         } catch let error as StorageError where error.code == .conflict {
             throw TAXIIError(.forbidden, "Forbidden", details: error.message)
         }

@@ -20,6 +20,7 @@ enum Messages {
         Catalogue(feature: "collections", ja: collectionsJa, en: collectionsEn),
         Catalogue(feature: "dashboard", ja: dashboardJa, en: dashboardEn),
         Catalogue(feature: "equipment", ja: equipmentJa, en: equipmentEn),
+        Catalogue(feature: "federation", ja: federationJa, en: federationEn),
         Catalogue(feature: "members", ja: membersJa, en: membersEn),
         Catalogue(feature: "notifications", ja: notificationsJa, en: notificationsEn),
         Catalogue(feature: "reports", ja: reportsJa, en: reportsEn),

@@ -134,6 +134,7 @@ import Testing
             }
             try Self.expectSameRequiredFields(AdvisoryFeedController.CreateRequest.self, "post", "/api/v1/advisory-feeds",
                                               example: ["url": "https://vendor.example/csaf/provider-metadata.json", "format": "csaf", "intervalHours": 6], in: document)
+            try Self.expectSameRequiredFields(PeerController.CreateRequest.self, "post", "/api/v1/peers", example: PeerWorld.declaration(["credential": "env:FIN_ISAC_TOKEN"]), in: document)
         }
     }
 

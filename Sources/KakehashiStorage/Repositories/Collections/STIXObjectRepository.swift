@@ -89,6 +89,16 @@ public struct STIXObjectRepository: Sendable {
     /// Deletes the selected versions of one object, if the viewer's organisation produced them.
     /// - Returns: how many versions were deleted.
     public func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer, audit: AuditRecord?) async throws -> Int {
+        try await delete(objectID: objectID, versions: versions, in: collection, by: viewer, overridingProducer: false, audit: audit, within: nil)
+    }
+
+    /// Like ``delete(objectID:versions:in:by:audit:)``; `overridingProducer` skips the producer check (a hub
+    /// administrator, or a deletion notice from the origin), and `within` runs in the same transaction with the
+    /// deleted versions (microseconds) before the audit entry is appended (federation writes the notice there
+    /// and may add to the audit details).
+    func delete(objectID: String, versions: VersionSelection, in collection: SharingCollection, by viewer: STIXViewer?, overridingProducer: Bool,
+                audit: AuditRecord?, now: Date = Date(),
+                within: (@Sendable (any SQLDatabase, [Int64]) async throws -> [String: String])?) async throws -> Int {
         let index = idIndex
         return try await database.transaction { db in
             _ = try await Self.lockCollection(collection.id, on: db)
@@ -96,16 +106,20 @@ public struct STIXObjectRepository: Sendable {
                 .where(index.versions(of: [objectID], in: collection.id.dbText))
             let rows = try await STIXObjectFilter.versions(versions, on: base).all()
             guard !rows.isEmpty else { return 0 }
-            for row in rows where try row.decode(column: Schema.STIXObjects.producerOrg, as: String.self) != viewer.organisationID.dbText {
-                throw StorageError(.conflict, "only the organisation that shared \(objectID) may delete it")
+            if !overridingProducer {
+                for row in rows where try row.decode(column: Schema.STIXObjects.producerOrg, as: String.self) != viewer?.organisationID.dbText {
+                    throw StorageError(.conflict, "only the organisation that shared \(objectID) may delete it")
+                }
             }
             let doomed = try rows.map { try $0.decode(column: Schema.STIXObjects.version, as: Int64.self) }
             try await db.delete(from: Schema.STIXObjects.table).where(index.versions(of: [objectID], in: collection.id.dbText))
                 .where(Schema.STIXObjects.version, .in, doomed).run()
             try await STIXObjectWriter.refreshFlags(objectIDs: [objectID], collectionID: collection.id.dbText, ids: index, on: db)
+            let extra = try await within?(db, doomed) ?? [:]
             if var audit {
                 audit.details["versions"] = String(doomed.count)
-                try await AuditLog.append(audit, on: db)
+                audit.details.merge(extra) { _, new in new }
+                try await AuditLog.append(audit, on: db, now: now)
             }
             return doomed.count
         }

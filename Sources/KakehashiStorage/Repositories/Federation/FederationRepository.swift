@@ -26,11 +26,15 @@ public struct FederationRepository: Sendable {
 
     /// Stores versions `peer` sent (already validated and past the inbound checks), with where each came
     /// from, the refusals made on the way in, and the peer's new pull cursors, in one commit. A version
-    /// already stored is a no-op and keeps its first provenance: that is what ends every cycle.
+    /// already stored is a no-op and keeps its first provenance: that is what ends every cycle. A version of
+    /// an object its origin deleted is refused here as `deleted-at-origin` (``screenDeletedAtOrigin(_:from:in:now:)``).
     /// - Returns: the outcome; `fresh` lists the versions stored now.
     @discardableResult
     public func receive(_ versions: [FederatedVersion], refusals: [PeerRefusal], from peer: Peer, into collection: SharingCollection,
                         cursors: PullCursors = PullCursors(), audit: AuditRecord?, now: Date = Date()) async throws -> STIXAddOutcome {
+        let screened = try await screenDeletedAtOrigin(versions, from: peer, in: collection.id, now: now)
+        let versions = screened.kept
+        let refusals = refusals + screened.refused
         var chains: [VersionKey: [String]] = [:]
         for version in versions {
             chains[VersionKey(id: version.object.id, version: version.object.version?.microsecondsSinceEpoch ?? 0)] = version.chain
