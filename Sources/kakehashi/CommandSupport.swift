@@ -42,7 +42,7 @@ struct DatabaseOptions: ParsableArguments {
         let database = try await HubDatabase.open(settings.database, logger: logger)
         do {
             try await Migrator().migrate(database, logger: logger)
-            let result = try await body(Hub(configuration: settings, database: database))
+            let result = try await body(Hub(configuration: settings, database: database, logger: logger))
             await database.close()
             return result
         } catch {

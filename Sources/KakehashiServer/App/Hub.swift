@@ -28,8 +28,11 @@ public struct Hub: Sendable {
     /// What federation stores and reads: received versions with provenance, outbound pages, cursors.
     public let federation: FederationRepository
     public let metrics: PrometheusCollectorRegistry
+    /// Wakes the collection stream's subscribers when a commit (in this or another hub process) adds objects.
+    public let commits: STIXCommitSignal
 
-    public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    public init(configuration: HubConfiguration, database: HubDatabase, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                logger: Logger = Logger(label: "kakehashi.hub")) {
         self.configuration = configuration
         self.database = database
         self.organisations = OrganisationRepository(database: database)
@@ -39,7 +42,8 @@ public struct Hub: Sendable {
         self.throttle = SignInThrottle(database: database)
         self.audit = AuditLog(database: database)
         self.collections = CollectionRepository(database: database)
-        self.objects = STIXObjectRepository(database: database)
+        self.commits = STIXCommitSignal(database: database, logger: logger)
+        self.objects = STIXObjectRepository(database: database, signal: commits)
         self.statuses = TAXIIStatusRepository(database: database)
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.advisories = AdvisoryService(database: database, organisations: organisations)

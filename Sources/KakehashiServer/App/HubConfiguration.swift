@@ -24,6 +24,9 @@ public struct HubConfiguration: Sendable {
     public var outbound: OutboundPolicy
     /// How the hub exchanges with its declared peers; `nil` runs no federation service (tests that drive exchanges themselves).
     public var federation: FederationSettings?
+    /// How long a collection stream's subscriber waits for a commit's wake-up before it reads anyway, in case a
+    /// notification was lost (tests make it long, to prove that events are pushed).
+    public var streamSafetyPoll: Duration = .seconds(10)
 
     public init(
         host: String = "127.0.0.1",

@@ -77,8 +77,8 @@ struct TAXIIFixture: Sendable {
         return object
     }
 
-    static func run(on engine: TestEngine, _ body: @escaping @Sendable (TAXIIFixture, any TestClientProtocol) async throws -> Void) async throws {
-        try await TestHub.run(on: engine) { base, client in
+    static func run(on engine: TestEngine, setup: TestingSetup = .router, _ body: @escaping @Sendable (TAXIIFixture, any TestClientProtocol) async throws -> Void) async throws {
+        try await TestHub.run(on: engine, setup: setup) { base, client in
             try await body(try await make(base), client)
         }
     }

@@ -26,13 +26,17 @@ struct TestHub: Sendable {
 
     /// The tests' hub settings: a cheap bcrypt cost, and outbound calls allowed to 127.0.0.1 only, where
     /// the tests' own receivers listen (every other internal range stays refused, as in production).
+    /// The collection stream's safety poll is an hour, so that an event that arrives was pushed.
     static var testConfiguration: HubConfiguration {
-        HubConfiguration(bcryptCost: 4, outbound: OutboundPolicy(allowing: [try! IPNetwork("127.0.0.1/32")]))
+        var configuration = HubConfiguration(bcryptCost: 4, outbound: OutboundPolicy(allowing: [try! IPNetwork("127.0.0.1/32")]))
+        configuration.streamSafetyPoll = .seconds(3600)
+        return configuration
     }
 
     /// Builds the hub on a fresh database of `engine`, runs `body` against the router, and drops the
     /// database. Without a PostgreSQL server the PostgreSQL case does nothing (see ``TestEngine``).
-    static func run(on engine: TestEngine, _ body: @escaping @Sendable (TestHub, any TestClientProtocol) async throws -> Void) async throws {
+    /// `setup: .live` serves the app on a free port of 127.0.0.1 (`client.port`) instead of calling the router.
+    static func run(on engine: TestEngine, setup: TestingSetup = .router, _ body: @escaping @Sendable (TestHub, any TestClientProtocol) async throws -> Void) async throws {
         try await engine.withScratchDatabase(logger: logger) { scratch in
             let hub = Hub(configuration: testConfiguration, database: scratch.database)
             let railway = Organisation(nameJa: "さくら旅客鉄道", nameEn: "Sakura Railway", kind: .operator, sectors: [.railways], isacTier: .regular)
@@ -45,8 +49,8 @@ struct TestHub: Sendable {
             }
             try await hub.users.create(User(organisationID: center.id, username: "center-admin", displayName: "統括室", role: .admin), passwordHash: hash)
             let testHub = TestHub(hub: hub, scratch: scratch, railway: railway, center: center)
-            let app = Application(router: try await buildRouter(hub: hub), logger: logger)
-            try await app.test(.router) { client in try await body(testHub, client) }
+            let app = Application(router: try await buildRouter(hub: hub), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+            try await app.test(setup) { client in try await body(testHub, client) }
         }
     }
 

@@ -7,15 +7,19 @@ public struct STIXObjectRepository: Sendable {
     let database: HubDatabase
     /// How versions are found by object id.
     let idIndex: STIXObjectIDIndex
+    /// Told of every commit that adds versions, once it is committed (the stream's subscribers wait on it).
+    let signal: STIXCommitSignal?
 
-    public init(database: HubDatabase) {
-        self.init(database: database, idMergeThreshold: STIXObjectIDIndex.defaultMergeThreshold)
+    /// A repository; `signal`, if given, hears of each commit that adds versions.
+    public init(database: HubDatabase, signal: STIXCommitSignal? = nil) {
+        self.init(database: database, idMergeThreshold: STIXObjectIDIndex.defaultMergeThreshold, signal: signal)
     }
 
     /// A repository whose SQLite id index merges its small level at `idMergeThreshold` entries (tests use a few).
-    public init(database: HubDatabase, idMergeThreshold: Int) {
+    public init(database: HubDatabase, idMergeThreshold: Int, signal: STIXCommitSignal? = nil) {
         self.database = database
         self.idIndex = STIXObjectIDIndex(engine: database.engine, mergeThreshold: idMergeThreshold)
+        self.signal = signal
     }
 
     /// Stores validated objects in one transaction, with `audit` appended in the same transaction:
@@ -23,6 +27,8 @@ public struct STIXObjectRepository: Sendable {
     ///
     /// A version already stored is not stored again. Date added is assigned under the collection's
     /// lock, strictly increasing, so concurrent writers (also in other hub processes) never share one.
+    /// A commit that adds versions is announced: on PostgreSQL by `NOTIFY` (delivered at commit, to every
+    /// hub process on the database), and to this repository's signal once committed.
     public func add(_ objects: [STIXObject], to collection: SharingCollection, producer: UUID, audit: AuditRecord?, now: Date = Date()) async throws -> STIXAddOutcome {
         try await add(objects, to: collection, producer: producer, audit: audit, now: now, status: nil).outcome
     }
@@ -41,12 +47,17 @@ public struct STIXObjectRepository: Sendable {
              within: (@Sendable (any SQLDatabase, STIXAddOutcome) async throws -> Void)?) async throws -> (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) {
         let index = idIndex
         let prepared = await PreparedSTIXVersion.prepare(objects, collectionDefault: collection.defaultTLP)
-        return try await database.transaction { db in
+        let notify = database.engine == .postgres
+        let result: (outcome: STIXAddOutcome, status: TAXIIStatusRecord?) = try await database.transaction { db in
             let lastAdded = try await Self.lockCollection(collection.id, on: db)
             let writer = STIXObjectWriter(db: db, collection: collection, producer: producer, ids: index)
             let outcome = try await writer.write(prepared, after: lastAdded, now: now)
             if let range = outcome.dateAddedRange {
                 try await db.update(Schema.Collections.table).set(Schema.Collections.lastAdded, to: range.upperBound).where(Schema.Collections.id, .equal, collection.id.dbText).run()
+                if notify {
+                    let payload = STIXCommitSignal.payload(collection: collection.id, lastAdded: range.upperBound)
+                    try await db.raw("SELECT pg_notify(\(bind: STIXCommitSignal.channel), \(bind: payload))").run()
+                }
             }
             if var audit {
                 audit.details["added"] = String(outcome.added.count - outcome.duplicates)
@@ -60,6 +71,10 @@ public struct STIXObjectRepository: Sendable {
             try await within?(db, outcome)
             return (outcome, record)
         }
+        if let signal, let range = result.outcome.dateAddedRange {
+            signal.committed(collection: collection.id, lastAdded: range.upperBound)
+        }
+        return result
     }
 
     /// Takes the collection's write lock and returns the last date added in it.
