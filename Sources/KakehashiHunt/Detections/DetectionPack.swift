@@ -1,0 +1,48 @@
+/// A detection pack: what a sensor should hold (or, for a delta, what changed since a cursor), and
+/// the indicators left out with the reason. It is what `format=report` sends and what every writer renders.
+public struct DetectionPack: Sendable, Hashable, Codable {
+    /// The cursor to ask the next delta with.
+    public var cursor: DetectionCursor
+    /// The cursor this delta starts from; `nil` for a full pack.
+    public var since: DetectionCursor?
+    /// A full pack: every entry. A delta: entries new or changed since `since`.
+    public var entries: [DetectionEntry]
+    /// A delta's entries to take away (always empty in a full pack).
+    public var removed: [DetectionEntry]
+    /// Indicators that are not in the pack and why (in a delta: those changed since `since`).
+    public var untranslatable: [UntranslatableIndicator]
+
+    public init(cursor: DetectionCursor, since: DetectionCursor? = nil, entries: [DetectionEntry], removed: [DetectionEntry] = [],
+                untranslatable: [UntranslatableIndicator] = []) {
+        self.cursor = cursor
+        self.since = since
+        self.entries = entries
+        self.removed = removed
+        self.untranslatable = untranslatable
+    }
+
+    /// Whether this is a delta.
+    public var isDelta: Bool { since != nil }
+
+    /// Moves entries without a SID in `sids` (a range that is full) to the untranslatable list, and
+    /// sets the SID of the others. `sids` maps ``DetectionEntry/key`` to its SID.
+    public func assigning(sids: [String: Int64]) -> DetectionPack {
+        var pack = self
+        var refused = Set<String>()
+        pack.entries = entries.compactMap { entry in
+            var entry = entry
+            guard let sid = sids[entry.key] else { refused.insert(entry.indicator); return nil }
+            entry.sid = sid
+            return entry
+        }
+        pack.removed = removed.map { entry in
+            var entry = entry
+            entry.sid = sids[entry.key]
+            return entry
+        }
+        // An indicator with one value refused is refused whole: a pack holds only exact translations.
+        pack.entries.removeAll { refused.contains($0.indicator) }
+        pack.untranslatable += refused.sorted().map { UntranslatableIndicator(indicator: $0, reason: "the SID range is full: no SID left for a new rule") }
+        return pack
+    }
+}
