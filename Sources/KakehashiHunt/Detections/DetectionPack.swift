@@ -24,13 +24,14 @@ public struct DetectionPack: Sendable, Hashable, Codable {
     /// Whether this is a delta.
     public var isDelta: Bool { since != nil }
 
-    /// Moves entries without a SID in `sids` (a range that is full) to the untranslatable list, and
-    /// sets the SID of the others. `sids` maps ``DetectionEntry/key`` to its SID.
+    /// Sets the SID of every entry a Suricata rule can carry, from `sids` (``DetectionEntry/key`` to SID),
+    /// and moves the indicators of those left without one (their range is full) to the untranslatable list.
     public func assigning(sids: [String: Int64]) -> DetectionPack {
         var pack = self
         var refused = Set<String>()
         pack.entries = entries.compactMap { entry in
             var entry = entry
+            guard DetectionFormat.suricata.refusal(of: entry.kind) == nil else { return entry }
             guard let sid = sids[entry.key] else { refused.insert(entry.indicator); return nil }
             entry.sid = sid
             return entry
