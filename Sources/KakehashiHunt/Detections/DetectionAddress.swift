@@ -61,8 +61,12 @@ public struct DetectionAddress: Sendable, Hashable {
         return isSingle ? address : "\(address)/\(prefix)"
     }
 
-    /// RFC 5952: lower-case, no leading zeros, the longest run (the first of equals) of two or more zero groups as `::`.
+    /// RFC 5952: IPv4-mapped addresses in their dotted form; otherwise lower-case, no leading zeros, the longest run (the first of equals) of two or more zero groups as `::`.
     private static func ipv6Text(high: UInt64, low: UInt64) -> String {
+        if high == 0, low >> 32 == 0xFFFF {
+            let v4 = UInt32(truncatingIfNeeded: low)
+            return "::ffff:\(v4 >> 24).\(v4 >> 16 & 0xFF).\(v4 >> 8 & 0xFF).\(v4 & 0xFF)"
+        }
         let groups = (0..<8).map { index -> UInt16 in
             let word = index < 4 ? high : low
             return UInt16(truncatingIfNeeded: word >> (UInt64(3 - index % 4) * 16))

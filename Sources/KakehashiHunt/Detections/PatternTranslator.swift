@@ -21,6 +21,11 @@ public enum PatternTranslator {
     public struct Value: Sendable, Hashable {
         public var kind: DetectionKind
         public var value: String
+
+        public init(kind: DetectionKind, value: String) {
+            self.kind = kind
+            self.value = value
+        }
     }
 
     /// The values `pattern` stands for (in source order, without repeats), or why it has none.
