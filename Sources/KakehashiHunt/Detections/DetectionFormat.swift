@@ -37,6 +37,15 @@ public enum DetectionFormat: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Why this format cannot carry `entry`, or `nil` when it can.
+    public func refusal(of entry: DetectionEntry) -> String? {
+        if let refusal = refusal(of: entry.kind) { return refusal }
+        if self == .suricata, entry.kind == .url, entry.value.lowercased().hasPrefix("https://") {
+            return "'\(entry.value)' is an https URL: Suricata sees only the encrypted session, so no rule matches it exactly"
+        }
+        return nil
+    }
+
     /// Whether entries of this format carry SIDs.
     public var needsSIDs: Bool { self == .suricata }
 

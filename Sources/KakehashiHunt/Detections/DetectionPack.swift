@@ -46,4 +46,19 @@ public struct DetectionPack: Sendable, Hashable, Codable {
         pack.untranslatable += refused.sorted().map { UntranslatableIndicator(indicator: $0, reason: "the SID range is full: no SID left for a new rule") }
         return pack
     }
+
+    /// The pack as `format` can carry it: an indicator with an entry the format refuses leaves whole
+    /// and is listed with the reason (a pack holds only exact translations). How a puller that fetched
+    /// a `report` makes each of its files.
+    public func restricted(to format: DetectionFormat) -> DetectionPack {
+        var pack = self
+        var refused: [String: String] = [:]
+        for entry in entries where refused[entry.indicator] == nil {
+            if let reason = format.refusal(of: entry) { refused[entry.indicator] = reason }
+        }
+        pack.entries.removeAll { refused[$0.indicator] != nil }
+        pack.removed.removeAll { format.refusal(of: $0) != nil }
+        pack.untranslatable += refused.keys.sorted().map { UntranslatableIndicator(indicator: $0, reason: refused[$0]!) }
+        return pack
+    }
 }

@@ -8,15 +8,13 @@ public enum DetectionPackBuilder {
         case .success(let translated): values = translated
         case .failure(let reason): return .failure(reason)
         }
-        for value in values {
-            if let refusal = format.refusal(of: value.kind) { return .failure(Untranslatable(refusal)) }
-            if format == .suricata, value.kind == .url, value.value.lowercased().hasPrefix("https://") {
-                return .failure(Untranslatable("'\(value.value)' is an https URL: Suricata sees only the encrypted session, so no rule matches it exactly"))
-            }
-        }
-        return .success(values.map {
+        let entries = values.map {
             DetectionEntry(indicator: indicator.id, kind: $0.kind, value: $0.value, name: indicator.name, link: indicator.link, confidence: indicator.confidence)
-        })
+        }
+        for entry in entries {
+            if let refusal = format.refusal(of: entry) { return .failure(Untranslatable(refusal)) }
+        }
+        return .success(entries)
     }
 
     /// A full pack: the entries of every indicator active at `cursor.asOf`, and the active ones that do not translate.

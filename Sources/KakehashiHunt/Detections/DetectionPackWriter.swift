@@ -23,6 +23,9 @@ public enum DetectionPackWriter {
         }
     }
 
+    /// The categories file that goes with an IP reputation file (Suricata's `reputation-categories-file`).
+    public static var iprepCategories: String { IPReputationWriter.category }
+
     /// The distinct values of `entries` of `kinds`, in entry order.
     static func uniqueValues(_ entries: [DetectionEntry], kinds: Set<DetectionKind>) -> [String] {
         var seen = Set<String>()

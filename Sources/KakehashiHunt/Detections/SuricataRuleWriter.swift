@@ -5,7 +5,7 @@
 /// are written in `|hex|`. Entries without a SID are not written (the pack's builder lists them).
 enum SuricataRuleWriter {
     static func render(_ pack: DetectionPack) -> String {
-        var text = "# Kakehashi detection pack: \(pack.entries.count) rules, cursor \(pack.cursor)\n"
+        var text = "# Kakehashi detection pack: \(pack.entries.count) rules\n"
         for entry in pack.entries.sorted(by: { ($0.sid ?? 0) < ($1.sid ?? 0) }) {
             guard let sid = entry.sid, let rule = rule(entry, sid: sid) else { continue }
             text += rule + "\n"
