@@ -19,15 +19,22 @@ public struct DetectionAllowlist: Sendable, Hashable {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
                 .trimmingCharacters(in: .whitespaces) ?? ""
             if line.isEmpty { continue }
-            if let address = DetectionAddress.parse(line) {
-                addresses.append(address)
-            } else if case .success(let values) = PatternTranslator.translate("[domain-name:value = '\(line.replacingOccurrences(of: "'", with: ""))']"),
-                      let domain = values.first?.value {
-                domains.insert(domain)
-            } else {
-                throw DetectionAllowlistError(source: source, line: number + 1, text: line)
-            }
+            guard add(line) else { throw DetectionAllowlistError(source: source, line: number + 1, text: line) }
         }
+    }
+
+    /// Adds an address, a block or a domain; `false` when `text` is none of them.
+    @discardableResult
+    public mutating func add(_ text: String) -> Bool {
+        if let address = DetectionAddress.parse(text) {
+            addresses.append(address)
+        } else if !text.contains("'"), case .success(let values) = PatternTranslator.translate("[domain-name:value = '\(text)']"),
+                  let domain = values.first?.value {
+            domains.insert(domain)
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Whether the list holds nothing.
@@ -63,8 +70,8 @@ public struct DetectionAllowlist: Sendable, Hashable {
         }
     }
 
-    /// The host of an http(s) URL, lower-case, without a port or credentials.
-    static func host(of url: String) -> String? {
+    /// The host of an http(s) URL, lower-case, without a port or credentials (an IPv6 host keeps its brackets).
+    public static func host(of url: String) -> String? {
         guard let scheme = url.range(of: "://") else { return nil }
         var authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }

@@ -11,6 +11,8 @@ public struct DetectionPack: Sendable, Hashable, Codable {
     public var removed: [DetectionEntry]
     /// Indicators that are not in the pack and why (in a delta: those changed since `since`).
     public var untranslatable: [UntranslatableIndicator]
+    /// Entries left out because an allowlist covers them (absent when none were).
+    public var allowlisted: [DetectionEntry]?
 
     public init(cursor: DetectionCursor, since: DetectionCursor? = nil, entries: [DetectionEntry], removed: [DetectionEntry] = [],
                 untranslatable: [UntranslatableIndicator] = []) {
@@ -19,6 +21,19 @@ public struct DetectionPack: Sendable, Hashable, Codable {
         self.entries = entries
         self.removed = removed
         self.untranslatable = untranslatable
+    }
+
+    /// The pack without the entries `allowlist` covers: they move to ``allowlisted`` (and leave a
+    /// delta's removals, since no pack held them).
+    public func leavingOut(_ allowlist: DetectionAllowlist) -> DetectionPack {
+        guard !allowlist.isEmpty else { return self }
+        var pack = self
+        let covered = entries.filter { allowlist.covers($0) }
+        guard !covered.isEmpty || removed.contains(where: { allowlist.covers($0) }) else { return self }
+        pack.entries.removeAll { allowlist.covers($0) }
+        pack.removed.removeAll { allowlist.covers($0) }
+        pack.allowlisted = (allowlisted ?? []) + covered
+        return pack
     }
 
     /// Whether this is a delta.

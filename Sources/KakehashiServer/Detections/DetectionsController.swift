@@ -80,14 +80,18 @@ struct DetectionsController {
     @Sendable func detections(_ request: Request, context: HubRequestContext) async throws -> Response {
         let reader = try await CollectionReader.resolve(context, hub: hub)
         let query = try Query(request)
+        var allowlist = DetectionAllowlist.bundled
+        if let host = request.head.authority.flatMap(DetectionAllowlist.host(ofAuthority:)) { allowlist.add(host) }
         var pack = try await DetectionPackReader(reader: reader, link: link(request, reader.collection)).pack(format: query.format, since: query.since)
+            .leavingOut(allowlist)
         if let range = query.sids {
             let keys = (pack.entries + pack.removed).filter { DetectionFormat.suricata.refusal(of: $0.kind) == nil }.map(\.key)
             let sids = try await DetectionSIDRepository(database: hub.database).allocate(keys, range: range, organisation: reader.principal.organisation.id)
             pack = pack.assigning(sids: sids)
         }
         let collectionID = reader.collection.id.uuidString.lowercased()
-        var details = ["format": query.format.rawValue, "entries": String(pack.entries.count), "untranslatable": String(pack.untranslatable.count)]
+        var details = ["format": query.format.rawValue, "entries": String(pack.entries.count), "untranslatable": String(pack.untranslatable.count),
+                       "allowlisted": String(pack.allowlisted?.count ?? 0)]
         if let since = query.since { details["since"] = since.description; details["removed"] = String(pack.removed.count) }
         if let sids = query.sids { details["sid_range"] = "\(sids.base)+\(sids.count)" }
         try await hub.audit.append(.by(context, action: "collection.detections", objectType: "collection", objectID: collectionID, details: details))
@@ -98,6 +102,7 @@ struct DetectionsController {
         headers[.init("X-Kakehashi-Entries")!] = String(pack.entries.count)
         headers[.init("X-Kakehashi-Removed")!] = String(pack.removed.count)
         headers[.init("X-Kakehashi-Untranslatable")!] = String(pack.untranslatable.count)
+        headers[.init("X-Kakehashi-Allowlisted")!] = String(pack.allowlisted?.count ?? 0)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 

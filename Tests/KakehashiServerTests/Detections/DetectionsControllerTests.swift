@@ -43,6 +43,7 @@ import Testing
             "revoked": indicator(4, pattern: "[ipv4-addr:value = '203.0.113.4']", extra: ["revoked": true]),
             "expired": indicator(5, pattern: "[ipv4-addr:value = '203.0.113.5']", extra: ["valid_until": "2026-11-21T00:00:00Z"]),
             "window": indicator(6, pattern: "[ipv4-addr:value = '203.0.113.6'] REPEATS 5 TIMES"),
+            "resolver": indicator(10, pattern: "[ipv4-addr:value = '8.8.8.8' OR ipv4-addr:value = '203.0.113.10']"),
         ]
         let status = try await taxii.post(client, as: "railway", objects: Array(objects.values))
         #expect(status.successCount == objects.count)
@@ -62,12 +63,15 @@ import Testing
             #expect(center.untranslatable == "1")
 
             let airport = try await Self.get(client, taxii, as: "airport", "format=plain")
-            #expect(airport.body.split(separator: "\n").sorted() == ["203.0.113.1", "203.0.113.66"], "the named recipient gets RED")
+            #expect(airport.body.split(separator: "\n").sorted() == ["203.0.113.1", "203.0.113.10", "203.0.113.66"], "the named recipient gets RED")
 
             let report = try await Self.get(client, taxii, as: "center", "format=report").report()
             #expect(report.untranslatable.map(\.indicator) == [objects["window"]!["id"] as! String])
             #expect(report.untranslatable.first?.reason.contains("REPEATS") == true)
             #expect(!report.entries.contains { $0.value == "203.0.113.66" })
+            #expect(report.allowlisted?.map(\.value) == ["8.8.8.8"], "a public resolver is never in a pack")
+            #expect(report.entries.contains { $0.value == "203.0.113.10" })
+            #expect(!center.body.contains("8.8.8.8"))
 
             #expect(try await Self.get(client, taxii, as: "outsider", "format=zeek").status == .notFound)
             #expect(try await Self.get(client, taxii, as: "center", "format=snort").status == .badRequest)
@@ -123,5 +127,12 @@ import Testing
             let again = try await Self.get(client, taxii, as: "center", "format=report&since=\(zeek.cursor)").report()
             #expect(again.entries.isEmpty && again.removed.isEmpty, "nothing changed since the last cursor")
         }
+    }
+
+    @Test func theBundledAllowlistReadsWithoutAnError() throws {
+        let path = try #require(ServerResources.file("detections/allowlist.txt"))
+        let list = try DetectionAllowlist(text: try String(contentsOfFile: path, encoding: .utf8), source: path)
+        #expect(list.covers(DetectionEntry(indicator: "indicator--x", kind: .address, value: "2606:4700:4700::1111")))
+        #expect(DetectionAllowlist.bundled == list)
     }
 }
