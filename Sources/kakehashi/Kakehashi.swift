@@ -9,7 +9,7 @@ struct Kakehashi: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, OrgCommand.self, UserCommand.self,
             TokenCommand.self, AuditCommand.self, CollectionCommand.self, PeerCommand.self, AuthorityCommand.self, HuntCommand.self,
-            AdvisoriesCommand.self, EquipmentCommand.self,
+            AdvisoriesCommand.self, EquipmentCommand.self, DetectionsCommand.self,
         ]
     )
 }

@@ -66,6 +66,7 @@ public func buildRouter(hub: Hub) async throws -> Router<HubRequestContext> {
     router.addRoutes(CollectionExportController(hub: hub).endpoints, atPath: "/api/v1/collections")
     router.addRoutes(CollectionStreamController(hub: hub).endpoints, atPath: "/api/v1/collections")
     router.addRoutes(CollectionObjectController(hub: hub).endpoints, atPath: "/api/v1/collections")
+    router.addRoutes(DetectionsController(hub: hub).endpoints, atPath: "/api/v1/collections")
     router.addRoutes(EquipmentController(hub: hub).endpoints, atPath: "/api/v1/equipment")
     router.addRoutes(AdvisoryController(hub: hub).endpoints, atPath: "/api/v1/advisories")
     router.addRoutes(FindingController(hub: hub).endpoints, atPath: "/api/v1/findings")
