@@ -11,5 +11,6 @@ public enum Migrations {
         assessmentsSchema,
         stixIDIndex,
         federationSchema,
+        consultationsSchema,
     ]
 }
