@@ -28,6 +28,9 @@ public struct OpinionRepository: Sendable {
                 stored.modified = max(opinion.modified, earlier.modified.addingTimeInterval(0.001))
                 try await db.delete(from: Schema.Opinions.table).where(Schema.Opinions.id, .equal, earlier.id).run()
             }
+            // As stored: whole microseconds.
+            stored.created = Date(micros: stored.created.micros)
+            stored.modified = Date(micros: stored.modified.micros)
             try await db.insert(into: Schema.Opinions.table)
                 .columns(Schema.Opinions.id, Schema.Opinions.collectionID, Schema.Opinions.objectID, Schema.Opinions.producerOrg, Schema.Opinions.organisationID,
                          Schema.Opinions.author, Schema.Opinions.verdict, Schema.Opinions.note, Schema.Opinions.created, Schema.Opinions.modified, Schema.Opinions.json)
