@@ -1,3 +1,5 @@
+import Foundation
+
 /// `/consultations`: the threads the viewer's organisation is a party to.
 enum ConsultationsPage {
     struct Model: PageModel {
@@ -91,4 +93,16 @@ struct OpinionPanel: Encodable, Sendable, Equatable {
     let notes: [Note]
     let hasNotes: Bool
     let own: String
+}
+
+/// A consultation named on another page (the incident it became links back to it).
+struct ConsultationLink: Encodable, Sendable, Equatable {
+    let href: String
+    let title: String
+
+    /// The threads linked to incident `id` that the viewer's organisation is a party to.
+    static func links(toIncident id: UUID, page: PageSession, reporting: Reporting) async throws -> [ConsultationLink] {
+        try await ConsultationService(reporting: reporting).linked(toIncident: id, for: page.principal)
+            .map { ConsultationLink(href: "/consultations/\($0.id.idText)", title: $0.title) }
+    }
 }

@@ -43,7 +43,8 @@ import Testing
 
             let made = try await airport.post(thread + "/incident", [])
             #expect(made.status == .seeOther && made.location?.hasPrefix("/incidents/") == true)
-            #expect(try await airport.get(try #require(made.location)).status == .ok)
+            let report = try await airport.get(try #require(made.location))
+            #expect(report.status == .ok && report.html.contains(#"id="consultations""#) && report.html.contains(thread), "the report links back to its thread")
             #expect(try await airport.get(thread).html.contains(#"id="incident-link""#))
 
             #expect(try await airport.post(objectPage + "/opinions", [("note", "社内の監視サーバでした"), ("verdict", "false-positive")]).status == .seeOther)
