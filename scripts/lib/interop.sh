@@ -19,6 +19,9 @@ start_interop_hub() {
   printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop Railway" --username interop-writer --role analyst >/dev/null
   printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop Ministry" --username interop-officer --role analyst >/dev/null
   python3 -c 'import secrets; print(secrets.token_urlsafe(18))' | "$bin" user create --database "$db" --org "Interop Airport" --username interop-reader --role viewer >/dev/null
+  # Consultations: an airport reporter asks the national office, whose analyst answers.
+  printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop Airport" --username interop-airport --role reporter >/dev/null
+  printf '%s\n' "$KAKEHASHI_INTEROP_PASSWORD" | "$bin" user create --database "$db" --org "Interop National Office" --username interop-center --role analyst >/dev/null
   KAKEHASHI_INTEROP_TOKEN=$("$bin" token create --database "$db" --user interop-writer --scopes read,write 2>/dev/null)
   KAKEHASHI_INTEROP_READER_TOKEN=$("$bin" token create --database "$db" --user interop-reader --scopes read 2>/dev/null)
   KAKEHASHI_INTEROP_COLLECTION=$("$bin" collection create --database "$db" --title "Interop transport" --readers "Interop Railway,Interop Airport" --writers "Interop Railway")

@@ -73,5 +73,7 @@ enum ObjectPage {
         let frame: PageFrame
         let detail: ObjectDetail
         let collectionTitle: String
+        /// Members' opinions and the buttons to give one (see `Consultations/`).
+        var opinions: OpinionPanel? = nil
     }
 }

@@ -9,6 +9,8 @@ import KakehashiStorage
 struct CollectionPagesController {
     let hub: Hub
     let renderer: PageRenderer
+    /// The opinions panel's service (the object page shows it when given).
+    var opinions: OpinionService? = nil
 
     var endpoints: RouteCollection<HubRequestContext> {
         let routes = RouteCollection(context: HubRequestContext.self)
@@ -79,7 +81,10 @@ struct CollectionPagesController {
     @Sendable func object(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await PageSession.handle(request, context: context, renderer: renderer) { page in
             let collection = try await readable(context, page: page)
-            let model = try await objectModel(page: page, collection: collection, objectID: try context.parameters.require("object"))
+            var model = try await objectModel(page: page, collection: collection, objectID: try context.parameters.require("object"))
+            if let opinions {
+                model.opinions = try await ConsultationPagesController.panel(opinions, page: page, collection: model.detail.collectionID, object: model.detail.id, context: context)
+            }
             return renderer.page("object", language: page.language, title: model.detail.name, model: model)
         }
     }

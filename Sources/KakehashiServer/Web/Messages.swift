@@ -18,6 +18,7 @@ enum Messages {
         Catalogue(feature: "campaigns", ja: campaignsJa, en: campaignsEn),
         Catalogue(feature: "checklists", ja: checklistsJa, en: checklistsEn),
         Catalogue(feature: "collections", ja: collectionsJa, en: collectionsEn),
+        Catalogue(feature: "consultations", ja: consultationsJa, en: consultationsEn),
         Catalogue(feature: "dashboard", ja: dashboardJa, en: dashboardEn),
         Catalogue(feature: "equipment", ja: equipmentJa, en: equipmentEn),
         Catalogue(feature: "federation", ja: federationJa, en: federationEn),

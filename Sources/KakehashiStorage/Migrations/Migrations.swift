@@ -12,5 +12,6 @@ public enum Migrations {
         stixIDIndex,
         federationSchema,
         detectionsSchema,
+        consultationsSchema,
     ]
 }

@@ -135,6 +135,11 @@ import Testing
             try Self.expectSameRequiredFields(AdvisoryFeedController.CreateRequest.self, "post", "/api/v1/advisory-feeds",
                                               example: ["url": "https://vendor.example/csaf/provider-metadata.json", "format": "csaf", "intervalHours": 6], in: document)
             try Self.expectSameRequiredFields(PeerController.CreateRequest.self, "post", "/api/v1/peers", example: PeerWorld.declaration(["credential": "env:FIN_ISAC_TOKEN"]), in: document)
+            try Self.expectSameRequiredFields(ConsultationService.OpenRequest.self, "post", "/api/v1/consultations",
+                                              example: ["addressee": id, "collection": id, "object": "indicator--x", "incident": id, "title": "t", "body": "b", "tlp": "amber"], in: document)
+            try Self.expectSameRequiredFields(ConsultationService.ReplyRequest.self, "post", "/api/v1/consultations/{id}/replies", example: ["body": "b"], in: document)
+            try Self.expectSameRequiredFields(OpinionService.SaveRequest.self, "put", "/api/v1/collections/{collection}/objects/{object}/opinions",
+                                              example: ["verdict": "useful", "note": "n"], in: document)
         }
     }
 

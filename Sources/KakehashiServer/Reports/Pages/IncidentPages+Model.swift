@@ -112,6 +112,8 @@ enum IncidentPage {
         let deliveries: [DeliveryRow]
         /// The delivered report, for a recipient.
         let summary: [ReportSummary.Row]
+        /// The consultations this incident came from or is about (see `Consultations/`).
+        var consultations: [ConsultationLink] = []
     }
 }
 

@@ -70,7 +70,8 @@ extension IncidentPagesController {
             try await reporting.hub.audit.append(.by(context, action: "web.incident.read", objectType: "incident", objectID: overview.id,
                                                      details: ["relation": overview.access.relation.rawValue]))
             let submitted = request.uri.queryParameters["submitted"].flatMap { SubmissionKind(rawValue: String($0)) }
-            let model = try await incidentModel(page: page, overview: overview, submitted: submitted)
+            var model = try await incidentModel(page: page, overview: overview, submitted: submitted)
+            model.consultations = try await ConsultationLink.links(toIncident: overview.access.record.id, page: page, reporting: reporting)
             return renderer.page("incident", language: page.language, title: overview.title(language: page.language), model: model)
         }
     }

@@ -15,17 +15,22 @@ public struct IncidentRepository: Sendable {
     /// Creates an incident with its first draft.
     public func create(_ incident: IncidentRecord, draft: DraftRecord, audit: AuditRecord) async throws {
         try await database.transaction { db in
-            try await db.insert(into: Schema.Incidents.table)
-                .columns(Schema.Incidents.id, Schema.Incidents.reporterOrg, Schema.Incidents.status, Schema.Incidents.category, Schema.Incidents.latestVersion, Schema.Incidents.createdBy, Schema.Incidents.createdAt, Schema.Incidents.updatedAt)
-                .values(
-                    SQLBind(incident.id.dbText), SQLBind(incident.reporterOrganisation.dbText), SQLBind(incident.status.rawValue),
-                    SQLBind(incident.category), SQLBind(Int64(incident.latestVersion)), SQLBind(incident.createdBy),
-                    SQLBind(incident.createdAt.micros), SQLBind(incident.updatedAt.micros)
-                )
-                .run()
-            try await Self.writeDraft(draft, on: db)
+            try await Self.insert(incident, draft: draft, on: db)
             try await AuditLog.append(audit, on: db, now: draft.savedAt)
         }
+    }
+
+    /// Writes a new incident and its first draft inside the caller's transaction (a consultation becoming a report uses it too).
+    static func insert(_ incident: IncidentRecord, draft: DraftRecord, on db: any SQLDatabase) async throws {
+        try await db.insert(into: Schema.Incidents.table)
+            .columns(Schema.Incidents.id, Schema.Incidents.reporterOrg, Schema.Incidents.status, Schema.Incidents.category, Schema.Incidents.latestVersion, Schema.Incidents.createdBy, Schema.Incidents.createdAt, Schema.Incidents.updatedAt)
+            .values(
+                SQLBind(incident.id.dbText), SQLBind(incident.reporterOrganisation.dbText), SQLBind(incident.status.rawValue),
+                SQLBind(incident.category), SQLBind(Int64(incident.latestVersion)), SQLBind(incident.createdBy),
+                SQLBind(incident.createdAt.micros), SQLBind(incident.updatedAt.micros)
+            )
+            .run()
+        try await Self.writeDraft(draft, on: db)
     }
 
     /// Replaces the incident's draft (and its listed category).
