@@ -12,14 +12,9 @@ public struct HubDetectionsClient: Sendable {
     /// A client for `collection` on `hub`, with the API token read from `tokenFile`.
     /// - Throws: ``HubClientError`` when the token file cannot be read or is empty.
     public init(hub: String, collection: String, tokenFile: String) throws {
-        guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
-            throw HubClientError("cannot read the token file \(tokenFile)")
-        }
-        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw HubClientError("the token file \(tokenFile) is empty") }
         self.baseURL = hub.hasSuffix("/") ? String(hub.dropLast()) : hub
         self.collectionID = collection
-        self.token = token
+        self.token = try HubClientError.readToken(from: tokenFile)
     }
 
     /// GETs `…/detections?query` and returns the body.

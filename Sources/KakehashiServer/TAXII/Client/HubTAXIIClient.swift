@@ -14,14 +14,9 @@ public struct HubTAXIIClient: Sendable {
     /// A client for `collection` on `hub`, with the API token read from `tokenFile`.
     /// - Throws: ``HubClientError`` when the token file cannot be read or is empty.
     public init(hub: String, collection: String, tokenFile: String) throws {
-        guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
-            throw HubClientError("cannot read the token file \(tokenFile)")
-        }
-        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw HubClientError("the token file \(tokenFile) is empty") }
         self.baseURL = hub.hasSuffix("/") ? String(hub.dropLast()) : hub
         self.collectionID = collection
-        self.token = token
+        self.token = try HubClientError.readToken(from: tokenFile)
     }
 
     var objectsURL: String { "\(baseURL)/taxii2/hub/collections/\(collectionID)/objects/" }
@@ -77,4 +72,13 @@ public struct HubTAXIIClient: Sendable {
 public struct HubClientError: Error, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+
+    /// The API token in `file` (its text, trimmed), for the clients the commands run.
+    /// - Throws: ``HubClientError`` when the file cannot be read or is empty.
+    static func readToken(from file: String) throws -> String {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw HubClientError("cannot read the token file \(file)") }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw HubClientError("the token file \(file) is empty") }
+        return token
+    }
 }
