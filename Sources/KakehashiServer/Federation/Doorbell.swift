@@ -41,14 +41,20 @@ actor Doorbell {
     }
 
     private func park(_ id: UUID) async {
-        if released.contains(id) { return }
+        // A ring between the start of the wait and this park is kept in `rung`: take it here, or it would wait the whole interval.
+        if released.contains(id) || takeRing() { return }
         await withCheckedContinuation { continuation in
-            if released.contains(id) {
+            if released.contains(id) || takeRing() {
                 continuation.resume()
             } else {
                 waiters[id] = continuation
             }
         }
+    }
+
+    private func takeRing() -> Bool {
+        defer { rung = false }
+        return rung
     }
 
     private func release(_ id: UUID) {

@@ -6,7 +6,7 @@ import KakehashiCore
 import KakehashiStorage
 import Testing
 
-/// Two real hubs on their own scratch databases: `remote`, served live on a loopback port (its TAXII API
+/// Two real hubs on their own scratch databases (`local` on the engine under test, `remote` on SQLite): `remote`, served live on a loopback port (its TAXII API
 /// is the peer), and `local`, whose federation engine the tests drive. `remote` knows `local` as the
 /// organisation "Local Hub", a reader and writer of its transport collection, with an API token that
 /// `local` reads from a credential file.
@@ -25,7 +25,9 @@ struct FederationWorld: Sendable {
 
     static func run(on engine: TestEngine, _ body: @escaping @Sendable (FederationWorld) async throws -> Void) async throws {
         try await engine.withScratchDatabase(logger: TestHub.logger) { localScratch in
-            try await engine.withScratchDatabase(logger: TestHub.logger) { remoteScratch in
+            // The remote hub is on SQLite whatever the engine: two PostgreSQL scratch databases per test, taken one
+            // after the other, could exhaust the shared limit of eight while each test waits for its second.
+            try await TestEngine.sqlite.withScratchDatabase(logger: TestHub.logger) { remoteScratch in
                 var configuration = TestHub.testConfiguration
                 configuration.federation = nil
                 let local = Hub(configuration: configuration, database: localScratch.database)
