@@ -19,7 +19,7 @@ public struct FederationService: Service {
 
     let hub: Hub
     let settings: FederationSettings
-    let applyNotices: ApplyNotices?
+    let applyNotices: ApplyNotices
     let logger: Logger
 
     public init(hub: Hub, settings: FederationSettings = FederationSettings(), applyNotices: ApplyNotices? = nil, logger: Logger) {

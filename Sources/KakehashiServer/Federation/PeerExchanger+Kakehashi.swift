@@ -47,15 +47,13 @@ extension PeerExchanger {
             if let nextDeletions = page["next_deletions_after"]?.int64Value, nextDeletions != deletionsAfter {
                 if notices.isEmpty {
                     deletionCursor = nextDeletions
-                } else if let applyNotices {
+                } else {
                     let applied = try await applyNotices(notices, peer, collection)
                     outcome.deletionsApplied += applied.applied
                     refusals += applied.refused.map {
                         PeerRefusal(peerID: peer.id, direction: .inbound, objectID: $0.objectID, version: nil, code: "deletion-refused", reason: $0.reason)
                     }
                     deletionCursor = nextDeletions
-                } else {
-                    logger.warning("deletion notices received but no handler applies them yet; they will be asked for again", metadata: ["federation.notices": "\(notices.count)"])
                 }
             }
             let moved = nextAfter != after || deletionCursor != nil
@@ -86,7 +84,7 @@ extension PeerExchanger {
         var outcome = Outcome()
         while true {
             let page = try await hub.federation.outbound(in: collection, after: cursor, limit: settings.exchangePageSize)
-            let notices = try await hub.federation.deletionNotices(in: collection.id, after: deletionCursor, limit: settings.exchangePageSize)
+            let notices = try await hub.federation.deletions(in: collection.id, after: deletionCursor, limit: settings.exchangePageSize).deletions
             if page.versions.isEmpty && notices.isEmpty { break }
             var refusals: [PeerRefusal] = []
             var body = ByteBuffer()

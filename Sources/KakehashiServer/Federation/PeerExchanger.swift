@@ -16,11 +16,11 @@ struct PeerExchanger: Sendable {
     let settings: FederationSettings
     /// This hub's id (recorded in chains, sent as `Kakehashi-Hub-ID`).
     let hubID: String
-    let applyNotices: FederationService.ApplyNotices?
+    let applyNotices: FederationService.ApplyNotices
     let logger: Logger
     let refusedRecently = RecentKeys()
 
-    init(hub: Hub, peer: Peer, settings: FederationSettings, hubID: String, applyNotices: FederationService.ApplyNotices?, logger: Logger) {
+    init(hub: Hub, peer: Peer, settings: FederationSettings, hubID: String, applyNotices: @escaping FederationService.ApplyNotices, logger: Logger) {
         self.hub = hub
         self.peer = peer
         self.settings = settings

@@ -75,7 +75,7 @@ struct FederationWorld: Sendable {
 
     /// The exchanger the federation service would run for `peer` (a new one is what a restart makes).
     func exchanger(_ peer: Peer, settings: FederationSettings = FederationSettings(pullPageSize: 3, pushPageSize: 2, pullOverlap: .milliseconds(1))) async throws -> PeerExchanger {
-        PeerExchanger(hub: local, peer: peer, settings: settings, hubID: try await local.identity.identity().hubID, applyNotices: nil, logger: TestHub.logger)
+        PeerExchanger(hub: local, peer: peer, settings: settings, hubID: try await local.identity.identity().hubID, applyNotices: FederationService.applyingDeletions(hub: local), logger: TestHub.logger)
     }
 
     /// Stores objects in `hub`'s `collection` as `producer` shared them.

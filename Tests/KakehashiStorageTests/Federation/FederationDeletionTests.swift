@@ -74,14 +74,14 @@ import Testing
             #expect(page.deletions.count == 1 && !page.more)
             #expect(kept.notice.objectID == id && kept.notice.originHub == identity.hubID)
             try kept.notice.verify()
-            #expect(try await world.federation.owedDeletions(to: world.medallion.id) == [id], "the foreign push peer is owed a TAXII DELETE")
-            #expect(try await world.federation.owedDeletions(to: world.hubPeer.id).isEmpty, "a Kakehashi peer follows the notice instead")
+            #expect(try await world.federation.pendingDeletions(for: world.medallion.id) == [id], "the foreign push peer is owed a TAXII DELETE")
+            #expect(try await world.federation.pendingDeletions(for: world.hubPeer.id).isEmpty, "a Kakehashi peer follows the notice instead")
             let audit = try await AuditLog(database: database).entries()
             #expect(audit.last?.details.contains(#""deletion_sequence":"\#(kept.sequence)""#) == true, "the notice commits with the deletion's audit entry")
 
-            try await world.federation.settleDeletion(peer: world.medallion.id, objectID: id, refusal: "HTTP 403: deleting is not allowed")
-            #expect(try await world.federation.owedDeletions(to: world.medallion.id).isEmpty)
-            #expect(try await world.federation.peerDeletions(of: world.medallion.id).map(\.state) == ["refused"])
+            try await world.federation.markDeletion(for: world.medallion.id, objectID: id, .refused, reason: "HTTP 403: deleting is not allowed")
+            #expect(try await world.federation.pendingDeletions(for: world.medallion.id).isEmpty)
+            #expect(try await world.federation.deletions(for: world.medallion.id).map(\.state) == [.refused])
 
             // A second object: the sequence goes on, and the page after the first notice holds only the second.
             let other = try Self.indicator()
@@ -95,7 +95,7 @@ import Testing
             _ = try await world.objects.add([red], to: world.collection, producer: world.producer.id, audit: nil)
             #expect(try await world.federation.delete(objectID: red.id, versions: .every, in: world.collection, by: producer, administrator: false, identity: identity, audit: nil) == 1)
             #expect(try await world.federation.deletions(in: world.collection.id, after: next[0].sequence, limit: 10).deletions.isEmpty)
-            #expect(try await world.federation.owedDeletions(to: world.medallion.id).count == 1)
+            #expect(try await world.federation.pendingDeletions(for: world.medallion.id).count == 1)
         }
     }
 
@@ -136,7 +136,7 @@ import Testing
             #expect(try await Self.storedIDs(world).isEmpty)
             let kept = try await world.federation.deletions(in: world.collection.id, after: 0, limit: 10).deletions
             #expect(kept.map(\.notice) == [notice], "the notice is kept unchanged, to travel on")
-            #expect(try await world.federation.owedDeletions(to: world.medallion.id) == [id])
+            #expect(try await world.federation.pendingDeletions(for: world.medallion.id) == [id])
             #expect(try await world.federation.applyDeletion(notice, from: world.hubPeer, into: world.collection, audit: nil) == .alreadyKnown)
 
             // A notice for an object that never arrived is kept all the same.
@@ -175,7 +175,7 @@ import Testing
             }
             #expect(try await Self.storedIDs(world) == [received.id, local.id])
             #expect(try await world.federation.deletions(in: world.collection.id, after: 0, limit: 10).deletions.isEmpty)
-            #expect(try await world.federation.owedDeletions(to: world.medallion.id).isEmpty)
+            #expect(try await world.federation.pendingDeletions(for: world.medallion.id).isEmpty)
         }
     }
 

@@ -56,11 +56,11 @@ import Testing
                 }
             }
 
-            let after = try await federation.deletionNotices(in: collection.id, after: 10)
+            let after = try await federation.deletions(in: collection.id, after: 10, limit: 100).deletions
             #expect(after.map(\.sequence) == [20, 30])
             #expect(after.map(\.notice) == Array(notices.dropFirst()))
             #expect(throws: Never.self) { try after.first?.notice.verify() }
-            #expect(try await federation.deletionNotices(in: UUID(), after: 0).isEmpty)
+            #expect(try await federation.deletions(in: UUID(), after: 0, limit: 100).deletions.isEmpty)
             try await federation.advancePushDeletions(peer: peer.id, to: 30)
             #expect(try await peers.state(of: peer.id).pushDeletionCursor == 30)
         }

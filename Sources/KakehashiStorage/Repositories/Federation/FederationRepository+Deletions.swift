@@ -179,36 +179,6 @@ extension FederationRepository {
         }
     }
 
-    /// Objects whose TAXII DELETE is still owed to the foreign peer `peer`, oldest first.
-    public func owedDeletions(to peer: UUID, limit: Int = 100) async throws -> [String] {
-        let p = Schema.PeerDeletions.self
-        return try await database.read { db in
-            try await db.select().column(p.objectID).from(p.table).where(p.peerID, .equal, peer.dbText).where(p.state, .equal, "pending")
-                .orderBy(p.at).limit(limit).all().map { try $0.decode(column: p.objectID, as: String.self) }
-        }
-    }
-
-    /// Records how an owed TAXII DELETE went: `done` when `refusal` is nil, else `refused` with the peer's reason.
-    public func settleDeletion(peer: UUID, objectID: String, refusal: String?, now: Date = Date()) async throws {
-        let p = Schema.PeerDeletions.self
-        try await database.transaction { db in
-            try await db.update(p.table).set(p.state, to: refusal == nil ? "done" : "refused").set(p.reason, to: refusal.map { String($0.prefix(1000)) })
-                .set(p.at, to: now.micros).where(p.peerID, .equal, peer.dbText).where(p.objectID, .equal, objectID).run()
-        }
-    }
-
-    /// Every owed or settled TAXII DELETE for `peer`: object id, state (`pending`, `done`, `refused`) and reason.
-    public func peerDeletions(of peer: UUID, limit: Int = 100) async throws -> [(objectID: String, state: String, reason: String?, at: Date)] {
-        let p = Schema.PeerDeletions.self
-        return try await database.read { db in
-            try await db.select().columns(p.objectID, p.state, p.reason, p.at).from(p.table).where(p.peerID, .equal, peer.dbText)
-                .orderBy(p.at, .descending).limit(limit).all().map { row in
-                    (try row.decode(column: p.objectID, as: String.self), try row.decode(column: p.state, as: String.self),
-                     try row.decode(column: p.reason, as: String?.self), try row.date(p.at))
-                }
-        }
-    }
-
     // MARK: - Inside a transaction
 
     /// The key in `hub_settings` of the last deletion sequence given out.

@@ -3,7 +3,7 @@ import KakehashiCore
 import SQLKit
 
 /// The deletions federation owes its peers: TAXII `DELETE`s to foreign peers (`peer_deletions`), and the
-/// deletion notices (`stix_deletions`) passed on to Kakehashi peers after their push cursor.
+/// their states for the peer page. (Deletion notices are paged by ``deletions(in:after:limit:)``.)
 extension FederationRepository {
     /// How an owed TAXII `DELETE` ended.
     public enum PeerDeletionState: String, Sendable, Codable {
@@ -42,22 +42,4 @@ extension FederationRepository {
                 }
         }
     }
-
-    /// Deletion notices of `collection` stored after `sequence`, in order: what a Kakehashi push peer is owed next.
-    public func deletionNotices(in collection: UUID, after sequence: Int64, limit: Int = 1000) async throws -> [(sequence: Int64, notice: DeletionNotice)] {
-        let s = Schema.STIXDeletions.self
-        return try await database.read { db in
-            try await db.select().columns(s.sequence, s.notice).from(s.table)
-                .where(s.collectionID, .equal, collection.dbText).where(s.sequence, .greaterThan, sequence)
-                .orderBy(s.sequence).limit(limit).all().map { row in
-                    let text = try row.decode(column: s.notice, as: String.self)
-                    let notice: DeletionNotice
-                    do { notice = try JSONDecoder().decode(DeletionNotice.self, from: Data(text.utf8)) } catch {
-                        throw StorageError(.invalid, "stored deletion notice \(try row.decode(column: s.sequence, as: Int64.self)) is not a notice: \(error)")
-                    }
-                    return (try row.decode(column: s.sequence, as: Int64.self), notice)
-                }
-        }
-    }
-
 }
